@@ -1,0 +1,19 @@
+export { type Claim, type ClaimCheck, type ClaimResult, check } from './claim.js';
+export { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
+export { convertSmoothing } from './convertSmoothing.js';
+export { LslabError, type LslabErrorCode, type LslabErrorDetails } from './errors.js';
+export { logSigmoid } from './logSigmoid.js';
+export { logSoftmax } from './logSoftmax.js';
+export { logSumExp } from './logSumExp.js';
+export { type Dtype, fromRows, type Matrix, matrix, toRows } from './matrix.js';
+export { sigmoid } from './sigmoid.js';
+export { smoothBinaryTargets } from './smoothBinaryTargets.js';
+export { smoothLabels } from './smoothLabels.js';
+export { softmax } from './softmax.js';
+export {
+  type CrossEntropyResult,
+  type Reduction,
+  type SoftmaxCrossEntropyOptions,
+  softmaxCrossEntropy,
+} from './softmaxCrossEntropy.js';
+export { softplus } from './softplus.js';

@@ -1,0 +1,41 @@
+import type { Dtype, Matrix } from '../matrix.js';
+import { checkFiniteMatrix, checkFiniteVector, checkMatrix, checkOption } from './validate.js';
+
+/** @internal A validated view of a Matrix or a single vector (one row). */
+export interface RowsView {
+  rows: number;
+  cols: number;
+  data: ArrayLike<number>;
+  isVector: boolean;
+}
+
+/** @internal Accepts a Matrix or a 1-D vector (treated as one row); checks finiteness. */
+export function asRows(fn: string, name: string, x: Matrix | ArrayLike<number>): RowsView {
+  if (x !== null && typeof x === 'object' && 'rows' in x && 'cols' in x && 'data' in x) {
+    checkMatrix(fn, name, x);
+    checkFiniteMatrix(fn, name, x);
+    return { rows: x.rows, cols: x.cols, data: x.data, isVector: false };
+  }
+  checkFiniteVector(fn, name, x as ArrayLike<number>);
+  const v = x as ArrayLike<number>;
+  return { rows: 1, cols: v.length, data: v, isVector: true };
+}
+
+/** @internal Allocates an output array of the requested precision. */
+export function allocate(
+  fn: string,
+  n: number,
+  dtype: Dtype | undefined,
+): Float64Array | Float32Array {
+  const d = checkOption(fn, 'options.dtype', dtype ?? 'float64', ['float64', 'float32'] as const);
+  return d === 'float32' ? new Float32Array(n) : new Float64Array(n);
+}
+
+/** @internal log Σ exp(x[off..off+k)), with the max subtracted. */
+export function rowLogSumExp(x: ArrayLike<number>, off: number, k: number): number {
+  let m = -Infinity;
+  for (let j = 0; j < k; j++) if (x[off + j] > m) m = x[off + j];
+  let s = 0;
+  for (let j = 0; j < k; j++) s += Math.exp(x[off + j] - m);
+  return m + Math.log(s);
+}

@@ -1,0 +1,37 @@
+import { LslabError } from './errors.js';
+import { allocate, asRows, rowLogSumExp } from './internal/rows.js';
+import type { Dtype, Matrix } from './matrix.js';
+
+/**
+ * Row-wise log-softmax, `log p_j = z_j − logSumExp(z)`, without forming p, so
+ * very negative log-probabilities stay exact instead of underflowing to −∞.
+ *
+ * @param z - finite logits: an N×K Matrix, or a vector (one row)
+ * @param options.dtype - `'float64'` (default) or `'float32'` output
+ * @returns a Matrix for Matrix input, a typed array for a vector
+ * @throws LslabError `E_NOT_FINITE` for NaN/±∞, `E_EMPTY` for zero columns
+ * @example
+ * logSoftmax([0, Math.log(3)]); // Float64Array [-1.3862943611198906, -0.2876820724517809]
+ * logSoftmax([0, -1000]);       // Float64Array [0, -1000]
+ */
+export function logSoftmax(
+  z: ArrayLike<number>,
+  options?: { dtype?: Dtype },
+): Float64Array | Float32Array;
+export function logSoftmax(z: Matrix, options?: { dtype?: Dtype }): Matrix;
+export function logSoftmax(
+  z: Matrix | ArrayLike<number>,
+  options: { dtype?: Dtype } = {},
+): Matrix | Float64Array | Float32Array {
+  const v = asRows('logSoftmax', 'z', z);
+  if (v.cols === 0)
+    throw new LslabError('E_EMPTY', 'logSoftmax', 'has no columns', { argument: 'z' });
+  const { rows, cols, data } = v;
+  const out = allocate('logSoftmax', rows * cols, options.dtype);
+  for (let i = 0; i < rows; i++) {
+    const off = i * cols;
+    const lse = rowLogSumExp(data, off, cols);
+    for (let j = 0; j < cols; j++) out[off + j] = data[off + j] - lse;
+  }
+  return v.isVector ? out : { rows, cols, data: out };
+}

@@ -1,0 +1,43 @@
+import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
+import { smoothingMass } from './internal/smoothingMass.js';
+import { checkAlpha, checkLabels, checkNumClasses, checkOption } from './internal/validate.js';
+import type { Matrix } from './matrix.js';
+
+/**
+ * Turns class indices into smoothed target distributions, one row per label.
+ *
+ * - `'uniform'` (default): q = (1−α)·e_y + α/K.
+ * - `'others'`: q_y = 1 − α, q_k = α/(K−1) for k ≠ y.
+ *
+ * @param labels - class indices, integers in [0, K)
+ * @param numClasses - K, an integer ≥ 2
+ * @param alpha - smoothing α ∈ [0, 1]
+ * @param options.convention - `'uniform'` (default) or `'others'`
+ * @returns an N×K Float64 Matrix whose rows sum to 1
+ * @throws LslabError `E_LABEL`, `E_RANGE`, `E_OPTION`
+ * @example
+ * smoothLabels([1], 3, 0.1, { convention: 'others' }).data; // [0.05, 0.9, 0.05]
+ * smoothLabels([0], 2, 0.1).data;                           // [0.95, 0.05]
+ */
+export function smoothLabels(
+  labels: ArrayLike<number>,
+  numClasses: number,
+  alpha: number,
+  options: { convention?: SmoothingConvention } = {},
+): Matrix {
+  const fn = 'smoothLabels';
+  checkNumClasses(fn, numClasses);
+  checkAlpha(fn, alpha);
+  const convention = checkOption(
+    fn,
+    'options.convention',
+    options.convention ?? 'uniform',
+    SMOOTHING_CONVENTIONS,
+  );
+  checkLabels(fn, 'labels', labels, labels?.length ?? 0, numClasses);
+  const n = labels.length;
+  const { on, off } = smoothingMass(alpha, numClasses, convention);
+  const data = new Float64Array(n * numClasses).fill(off);
+  for (let i = 0; i < n; i++) data[i * numClasses + labels[i]] = on;
+  return { rows: n, cols: numClasses, data };
+}

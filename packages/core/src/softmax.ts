@@ -1,0 +1,46 @@
+import { LslabError } from './errors.js';
+import { allocate, asRows } from './internal/rows.js';
+import type { Dtype, Matrix } from './matrix.js';
+
+/**
+ * Row-wise softmax, `p_j = exp(z_j − m) / Σ_k exp(z_k − m)` with `m` the row
+ * maximum. Finite for any finite input; every row sums to 1 up to rounding.
+ *
+ * @param z - finite logits: an N×K Matrix, or a vector (one row)
+ * @param options.dtype - `'float64'` (default) or `'float32'` output
+ * @returns a Matrix for Matrix input, a typed array for a vector
+ * @throws LslabError `E_NOT_FINITE` for NaN/±∞, `E_EMPTY` for zero columns
+ * @example
+ * softmax([0, Math.log(3)]); // Float64Array [0.25, 0.75]
+ * softmax([1e300, -1e300]);  // Float64Array [1, 0]
+ */
+export function softmax(
+  z: ArrayLike<number>,
+  options?: { dtype?: Dtype },
+): Float64Array | Float32Array;
+export function softmax(z: Matrix, options?: { dtype?: Dtype }): Matrix;
+export function softmax(
+  z: Matrix | ArrayLike<number>,
+  options: { dtype?: Dtype } = {},
+): Matrix | Float64Array | Float32Array {
+  const v = asRows('softmax', 'z', z);
+  if (v.cols === 0) throw new LslabError('E_EMPTY', 'softmax', 'has no columns', { argument: 'z' });
+  const { rows, cols, data } = v;
+  const out = allocate('softmax', rows * cols, options.dtype);
+  const tmp = out instanceof Float64Array ? out : new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const off = i * cols;
+    const base = tmp === out ? off : 0;
+    let m = -Infinity;
+    for (let j = 0; j < cols; j++) if (data[off + j] > m) m = data[off + j];
+    let s = 0;
+    for (let j = 0; j < cols; j++) {
+      const e = Math.exp(data[off + j] - m);
+      tmp[base + j] = e;
+      s += e;
+    }
+    const inv = 1 / s;
+    for (let j = 0; j < cols; j++) out[off + j] = tmp[base + j] * inv;
+  }
+  return v.isVector ? out : { rows, cols, data: out };
+}

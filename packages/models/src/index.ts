@@ -1,0 +1,1 @@
+export { createRng, Rng } from './rng.js';

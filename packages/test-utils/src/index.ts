@@ -1,0 +1,1 @@
+export { EPS, expectArraysClose, expectClose, type Tolerance } from './expectClose.ts';
