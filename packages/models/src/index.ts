@@ -1,1 +1,3 @@
+export * from './data/index.js';
 export { createRng, Rng } from './rng.js';
+export * from './training/index.js';

@@ -1,0 +1,2 @@
+export * from './metrics/index.js';
+export * from './recalibration/index.js';
