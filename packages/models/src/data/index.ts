@@ -1,1 +1,8 @@
-export {};
+export type {
+  CsrMatrix,
+  Dataset,
+  DatasetMeta,
+  DatasetSplits,
+  SparseDataset,
+  Standardization,
+} from './dataset.js';
