@@ -60,7 +60,7 @@ function show(value: unknown): string {
  *   softmax(fromRows([[0, Number.NaN]]));
  * } catch (e) {
  *   if (e instanceof LslabError) e.code; // 'E_NOT_FINITE'
- *   // e.message: "softmax: logits[0][1] = NaN is not finite"
+ *   // e.message: "softmax: z[0][1] = NaN: is not finite"
  * }
  */
 export class LslabError extends Error {

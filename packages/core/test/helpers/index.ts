@@ -1,0 +1,10 @@
+export { big, bigCrossEntropy, bigLogSoftmax, bigLogSumExp, bigSoftmax, bn, num } from './big.ts';
+export { centralDifference } from './finiteDifference.ts';
+export {
+  randomDistributionRows,
+  randomLabels,
+  randomLogits,
+  randomWeights,
+  seededRng,
+  type TestRng,
+} from './rng.ts';
