@@ -1,0 +1,5 @@
+export * from './binning.js';
+export * from './binStats.js';
+export * from './input.js';
+export * from './options.js';
+export * from './topLabel.js';
