@@ -61,3 +61,12 @@ export function bigCrossEntropy(z: ArrayLike<number>, a: ArrayLike<number | BigN
 export function num(x: BigNumber): number {
   return x.toNumber();
 }
+
+/**
+ * ln(1 + x) for x > −1 in 64 digits, with the series x − x²/2 + x³/3 for
+ * |x| < 1e-20 (where 1 + x would lose x to the 64-digit rounding).
+ */
+export function bigLog1p(x: BigNumber): BigNumber {
+  if (x.abs().lt(1e-20)) return x.minus(x.pow(2).div(2)).plus(x.pow(3).div(3));
+  return x.plus(1).ln();
+}

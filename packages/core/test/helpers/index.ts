@@ -1,4 +1,13 @@
-export { big, bigCrossEntropy, bigLogSoftmax, bigLogSumExp, bigSoftmax, bn, num } from './big.ts';
+export {
+  big,
+  bigCrossEntropy,
+  bigLog1p,
+  bigLogSoftmax,
+  bigLogSumExp,
+  bigSoftmax,
+  bn,
+  num,
+} from './big.ts';
 export { centralDifference } from './finiteDifference.ts';
 export {
   randomDistributionRows,
@@ -8,3 +17,4 @@ export {
   seededRng,
   type TestRng,
 } from './rng.ts';
+export { thrownLslabError } from './thrown.ts';
