@@ -1,13 +1,15 @@
 import type { Binning } from './binning.js';
+import { addCompensated, mergeCompensated } from './compensated.js';
 
 /**
- * @internal Per-bin sums of scored events. `count` holds integer counts
- * (exact in Float64 up to 2^53), `sumScore` Σ score and `sumOutcome` Σ outcome
- * (an integer count of outcomes equal to 1, also exact).
+ * @internal Per-bin sums of scored events. `count` holds integer counts and
+ * `sumOutcome` the number of outcomes equal to 1 (both exact in Float64 up to
+ * 2^53); `sumScore + sumScoreErr` is a compensated Σ score.
  */
 export interface BinStats {
   readonly count: Float64Array;
   readonly sumScore: Float64Array;
+  readonly sumScoreErr: Float64Array;
   readonly sumOutcome: Float64Array;
 }
 
@@ -16,8 +18,16 @@ export function emptyBinStats(bins: number): BinStats {
   return {
     count: new Float64Array(bins),
     sumScore: new Float64Array(bins),
+    sumScoreErr: new Float64Array(bins),
     sumOutcome: new Float64Array(bins),
   };
+}
+
+/** @internal Adds one (score, outcome) pair to bin b. */
+export function addToBin(stats: BinStats, b: number, score: number, outcome: number): void {
+  stats.count[b] += 1;
+  addCompensated(stats.sumScore, stats.sumScoreErr, b, score);
+  stats.sumOutcome[b] += outcome;
 }
 
 /** @internal Adds each (score, outcome) pair to its bin. */
@@ -27,14 +37,23 @@ export function addToBins(
   score: ArrayLike<number>,
   outcome: ArrayLike<number>,
 ): BinStats {
-  const { count, sumScore, sumOutcome } = stats;
-  for (let i = 0; i < score.length; i++) {
-    const b = binning.index(score[i]);
-    count[b] += 1;
-    sumScore[b] += score[i];
-    sumOutcome[b] += outcome[i];
-  }
+  for (let i = 0; i < score.length; i++)
+    addToBin(stats, binning.index(score[i]), score[i], outcome[i]);
   return stats;
+}
+
+/** @internal Adds the sums of `b` into `a` (same number of bins). */
+export function mergeBinStats(a: BinStats, b: BinStats): void {
+  for (let i = 0; i < a.count.length; i++) {
+    a.count[i] += b.count[i];
+    a.sumOutcome[i] += b.sumOutcome[i];
+  }
+  mergeCompensated(a.sumScore, a.sumScoreErr, b.sumScore, b.sumScoreErr);
+}
+
+/** @internal Mean score of bin b (its confidence); call only when count > 0. */
+export function binConfidence(stats: BinStats, b: number): number {
+  return (stats.sumScore[b] + stats.sumScoreErr[b]) / stats.count[b];
 }
 
 /**
@@ -63,7 +82,7 @@ export function binRows(edges: ArrayLike<number>, stats: BinStats): CalibrationB
       lo: edges[b],
       hi: edges[b + 1],
       count: c,
-      confidence: c > 0 ? stats.sumScore[b] / c : null,
+      confidence: c > 0 ? binConfidence(stats, b) : null,
       accuracy: c > 0 ? stats.sumOutcome[b] / c : null,
     });
   }
