@@ -1,0 +1,211 @@
+import * as tf from '@tensorflow/tfjs';
+import { type Matrix, softmaxCrossEntropy } from '../src/index.ts';
+import { benchInputs } from './internal/seeded.ts';
+import { mPerSecond, type Timing, time } from './internal/timing.ts';
+
+/** Smoothing α of every run (TF.js `labelSmoothing`, PyTorch `label_smoothing`). */
+const ALPHA = 0.1;
+/** N×K shapes: many small rows, and few wide ones. */
+const SIZES: readonly [number, number][] = [
+  [200_000, 10],
+  [20_000, 1000],
+];
+/** Goals of issue 2 §5. */
+const TARGET_VS_EXP = 0.8;
+const TARGET_VS_TF = 50;
+/** Relative agreement of our float64 loss with TF.js's float32 loss. */
+const LOSS_RTOL = 1e-5;
+
+/** One line of the results table. */
+export interface SoftmaxCrossEntropyBenchRow {
+  n: number;
+  k: number;
+  dtype: 'float64' | 'float32';
+  ours: Timing;
+  expOnly: Timing;
+  tfjs: Timing;
+  lossOurs: number;
+  lossTf: number;
+  /** max |grad_ours − grad_tf| / max |grad_ours| */
+  gradRelDiff: number;
+}
+
+function reps(count: number): { warmup: number; reps: number } {
+  return count > 5e6 ? { warmup: 2, reps: 7 } : { warmup: 3, reps: 15 };
+}
+
+function finiteAll(a: ArrayLike<number>, what: string): void {
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isFinite(a[i])) throw new Error(`${what}: element ${i} is ${a[i]}, not finite`);
+  }
+}
+
+// Two monomorphic loops: the bound we compare against is the fastest exp loop V8 gives us.
+function exp64(z: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < z.length; i++) out[i] = Math.exp(z[i]);
+  return out;
+}
+function exp32(z: Float32Array, out: Float32Array): Float32Array {
+  for (let i = 0; i < z.length; i++) out[i] = Math.exp(z[i]);
+  return out;
+}
+
+/** Loss + gradient with TF.js on its CPU backend; the tensors it makes are disposed. */
+function tfLossAndGrad(
+  vg: (z: tf.Tensor2D) => { value: tf.Scalar; grad: tf.Tensor },
+  z: tf.Tensor2D,
+): { loss: number; grad: Float32Array } {
+  const { value, grad } = tf.tidy(() => vg(z));
+  const loss = value.dataSync()[0];
+  const g = grad.dataSync() as Float32Array;
+  value.dispose();
+  grad.dispose();
+  return { loss, grad: g };
+}
+
+async function benchSize(n: number, k: number): Promise<SoftmaxCrossEntropyBenchRow[]> {
+  const count = n * k;
+  const { logits64, logits32, labels } = benchInputs(n, k, 20_260_000 + k);
+  const plan = reps(count);
+
+  // TF.js: float32 only, so one timing per size serves both rows.
+  const onehot = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), k).toFloat());
+  const zT = tf.tensor2d(logits32, [n, k], 'float32');
+  const f = (z: tf.Tensor2D) =>
+    tf.losses.softmaxCrossEntropy(onehot, z, undefined, ALPHA) as tf.Scalar;
+  const vg = tf.valueAndGrad(f);
+  const tensorsBefore = tf.memory().numTensors;
+  let tfOut: { loss: number; grad: Float32Array } = { loss: Number.NaN, grad: new Float32Array(0) };
+  const tfjs = time(() => (tfOut = tfLossAndGrad(vg, zT)), {
+    // the small size runs first and warms TF.js's kernels up for the large one
+    warmup: count > 5e6 ? 0 : 1,
+    reps: count > 5e6 ? 2 : 5,
+    guard: (r) => {
+      if (!Number.isFinite(r.loss)) throw new Error(`TF.js loss is ${r.loss}`);
+    },
+  });
+  finiteAll(tfOut.grad, 'TF.js grad');
+  if (tf.memory().numTensors !== tensorsBefore) throw new Error('TF.js tensors leaked');
+  onehot.dispose();
+  zT.dispose();
+
+  const rows: SoftmaxCrossEntropyBenchRow[] = [];
+  for (const dtype of ['float64', 'float32'] as const) {
+    const logits: Matrix = { rows: n, cols: k, data: dtype === 'float64' ? logits64 : logits32 };
+    const run = () =>
+      softmaxCrossEntropy(logits, labels, { labelSmoothing: ALPHA, reduction: 'mean', dtype });
+    const ours = time(run, {
+      ...plan,
+      guard: (r) => {
+        if (!Number.isFinite(r.loss)) throw new Error(`softmaxCrossEntropy loss is ${r.loss}`);
+      },
+    });
+    const result = run();
+    finiteAll(result.grad.data, 'softmaxCrossEntropy grad');
+
+    const expOnly =
+      dtype === 'float64'
+        ? timeExp(exp64, logits64, new Float64Array(count), plan)
+        : timeExp(exp32, logits32, new Float32Array(count), plan);
+
+    let gmax = 0;
+    let dmax = 0;
+    const g = result.grad.data;
+    for (let i = 0; i < count; i++) {
+      gmax = Math.max(gmax, Math.abs(g[i]));
+      dmax = Math.max(dmax, Math.abs(g[i] - tfOut.grad[i]));
+    }
+    rows.push({
+      n,
+      k,
+      dtype,
+      ours,
+      expOnly,
+      tfjs,
+      lossOurs: result.loss,
+      lossTf: tfOut.loss,
+      gradRelDiff: dmax / gmax,
+    });
+  }
+  return rows;
+}
+
+/** Times the exp-only loop into an output array allocated once, outside the timing. */
+function timeExp<T extends Float64Array | Float32Array>(
+  loop: (z: T, out: T) => T,
+  z: T,
+  out: T,
+  plan: { warmup: number; reps: number },
+): Timing {
+  const t = time(() => loop(z, out), {
+    ...plan,
+    guard: (o) => {
+      if (!Number.isFinite(o[o.length - 1])) throw new Error('exp-only output is not finite');
+    },
+  });
+  finiteAll(out, 'exp-only output');
+  return t;
+}
+
+/**
+ * Times softmaxCrossEntropy loss + gradient (index targets, α = 0.1, 'mean')
+ * against an exp-only loop and TF.js's CPU backend, at every size and dtype.
+ */
+export async function benchSoftmaxCrossEntropy(): Promise<SoftmaxCrossEntropyBenchRow[]> {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const rows: SoftmaxCrossEntropyBenchRow[] = [];
+  for (const [n, k] of SIZES) rows.push(...(await benchSize(n, k)));
+  return rows;
+}
+
+function fmt(x: number, digits = 1): string {
+  return x.toFixed(digits);
+}
+
+function met(ok: boolean): string {
+  return ok ? 'met' : '**missed**';
+}
+
+/**
+ * The results as a markdown table (throughput as "median (best)" in M
+ * logits/s; ratios of medians) followed by the accuracy check of each row.
+ * Throws when our loss and TF.js's disagree beyond float32 tolerance.
+ */
+export function softmaxCrossEntropyTable(rows: SoftmaxCrossEntropyBenchRow[]): string[] {
+  const out = [
+    `| N × K | logits | softmaxCrossEntropy | exp-only loop | ratio (≥ ${TARGET_VS_EXP}) | TF.js CPU | ratio (≥ ${TARGET_VS_TF}) |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const checks: string[] = [];
+  let disagree = false;
+  for (const r of rows) {
+    const count = r.n * r.k;
+    const med = (t: Timing) => mPerSecond(count, t.medianMs);
+    const best = (t: Timing) => mPerSecond(count, t.minMs);
+    const vsExp = med(r.ours) / med(r.expOnly);
+    const vsTf = med(r.ours) / med(r.tfjs);
+    out.push(
+      `| ${r.n} × ${r.k} | ${r.dtype === 'float64' ? 'Float64' : 'Float32'} | ` +
+        `${fmt(med(r.ours))} (${fmt(best(r.ours))}) | ${fmt(med(r.expOnly))} (${fmt(best(r.expOnly))}) | ` +
+        `${fmt(vsExp, 2)} ${met(vsExp >= TARGET_VS_EXP)} | ${fmt(med(r.tfjs), 2)} (${fmt(best(r.tfjs), 2)}) | ` +
+        `${fmt(vsTf, 0)} ${met(vsTf >= TARGET_VS_TF)} |`,
+    );
+    const rel = Math.abs(r.lossOurs - r.lossTf) / Math.abs(r.lossTf);
+    const ok = rel <= LOSS_RTOL;
+    if (!ok) disagree = true;
+    checks.push(
+      `- ${r.n} × ${r.k} ${r.dtype}: loss ${r.lossOurs.toPrecision(10)} vs TF.js ${r.lossTf.toPrecision(8)}, ` +
+        `relative difference ${rel.toExponential(2)} (${ok ? 'agrees' : 'DISAGREES'} within ${LOSS_RTOL}); ` +
+        `gradient max |Δ| / max |g| = ${r.gradRelDiff.toExponential(2)}`,
+    );
+  }
+  if (disagree) throw new Error(`loss disagrees with TF.js:\n${checks.join('\n')}`);
+  return [
+    ...out,
+    '',
+    'Throughput in M logits/s, median of the timed runs (best run in parentheses); ratios compare medians.',
+    '',
+    ...checks,
+  ];
+}
