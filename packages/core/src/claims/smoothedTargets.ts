@@ -102,7 +102,7 @@ function run({ alpha, K }: SmoothedTargetsParams): ClaimResult {
     checks,
     series,
     notes: [
-      `others(α = ${alpha}) is uniform(α = ${aU}); uniform(α = ${alpha}) is others(α = ${aO}).`,
+      `others(α = ${alpha}) is uniform(α = ${+aU.toPrecision(12)}); uniform(α = ${alpha}) is others(α = ${+aO.toPrecision(12)}).`,
       'The worked examples: K = 3, α = 0.1, others gives (0.05, 0.9, 0.05); K = 5 gives (0.9, 0.025 × 4); binary {0, 1} gives {0.1, 0.9}.',
     ],
   };

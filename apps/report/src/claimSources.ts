@@ -1,0 +1,21 @@
+import type { Claim } from '@lslab/core';
+import { coreClaims } from '@lslab/core/claims';
+
+/** A package's claims, as the report runs them. */
+export interface ClaimSource {
+  /** The package the claims come from, e.g. `'@lslab/core'`. */
+  package: string;
+  /** Its claims, in catalogue order. */
+  claims: readonly Claim[];
+}
+
+/**
+ * Every package whose claims the report runs. To add a package, import its
+ * `…Claims` array from its `/claims` subpath and add one entry here.
+ *
+ * @example
+ * claimSources.map((s) => s.package); // ['@lslab/core']
+ */
+export const claimSources: readonly ClaimSource[] = [
+  { package: '@lslab/core', claims: coreClaims },
+];
