@@ -12,6 +12,11 @@ export { optimalProbabilities } from './optimalProbabilities.js';
 export { optimalSigmoidLogit } from './optimalSigmoidLogit.js';
 export { sigmoid } from './sigmoid.js';
 export { smoothBinaryTargets } from './smoothBinaryTargets.js';
+export {
+  type SmoothingDecomposition,
+  type SmoothingTerms,
+  smoothingDecomposition,
+} from './smoothingDecomposition.js';
 export { smoothLabels } from './smoothLabels.js';
 export { softmax } from './softmax.js';
 export {

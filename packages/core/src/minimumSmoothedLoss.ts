@@ -23,7 +23,7 @@ import { checkClosedForm } from './internal/closedForm.js';
  * @returns H(q) in nats, in [0, ln K]
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION`
  * @example
- * minimumSmoothedLoss(0.1, 3, { convention: 'others' }); // 0.3943976914474427
+ * minimumSmoothedLoss(0.1, 3, { convention: 'others' }); // 0.39439769144744274
  *   // = −0.9·ln 0.9 − 0.1·ln 0.05
  * minimumSmoothedLoss(1, 10);                            // 2.302585092994046 = ln 10
  */

@@ -28,7 +28,7 @@ import { checkClosedForm, logMassRatio } from './internal/closedForm.js';
  *   α = NaN, `E_OPTION` for an unknown convention
  * @example
  * optimalLogitGap(0.1, 10);                           // 4.51085950651685  = ln 91
- * optimalLogitGap(0.1, 10, { convention: 'others' }); // 4.394449154672439 = ln 81
+ * optimalLogitGap(0.1, 10, { convention: 'others' }); // 4.394449154672438 ≈ ln 81
  * optimalLogitGap(0, 10);                             // Infinity
  */
 export function optimalLogitGap(

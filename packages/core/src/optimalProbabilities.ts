@@ -25,7 +25,7 @@ import { smoothingMass } from './internal/smoothingMass.js';
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION`, `E_LABEL`
  * @example
  * optimalProbabilities(0.1, 3, { convention: 'others', label: 1 }); // [0.05, 0.9, 0.05]
- * optimalProbabilities(0.2, 4);                                     // [0.85, 0.05, 0.05, 0.05]
+ * optimalProbabilities(0.2, 4);                                     // [0.8500000000000001, 0.05, 0.05, 0.05]
  */
 export function optimalProbabilities(
   alpha: number,

@@ -9,7 +9,7 @@ import { checkAlpha, checkOption } from './internal/validate.js';
  * derivative σ(z) − t'.
  *
  * - `'uniform'` (default; Keras/TF.js): t' = 1 − α/2, z* = ln((1 − α/2)/(α/2))
- *   (ln 39 ≈ 3.6636 at α = 0.1); this is the K = 2 case of
+ *   (ln 19 ≈ 2.9444 at α = 0.1); this is the K = 2 case of
  *   {@link optimalLogitGap}.
  * - `'others'`: t' = 1 − α, z* = ln((1−α)/α) (ln 9 ≈ 2.1972 at α = 0.1).
  *
@@ -23,7 +23,7 @@ import { checkAlpha, checkOption } from './internal/validate.js';
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION`
  * @example
  * optimalSigmoidLogit(0.1, { convention: 'others' }); // 2.1972245773362196 = ln 9
- * optimalSigmoidLogit(0.1);                           // 3.6635616461296463 = ln 39
+ * optimalSigmoidLogit(0.1);                           // 2.9444389791664403 = ln 19
  */
 export function optimalSigmoidLogit(
   alpha: number,
