@@ -1,1 +1,18 @@
-export {};
+export {
+  type ApplyTemperatureOptions,
+  applyTemperature,
+} from './applyTemperature.js';
+export { type BootstrapResult, bootstrap } from './bootstrap.js';
+export type {
+  BootstrapOptions,
+  Resampled,
+  ResampleMetric,
+  UniformSource,
+} from './bootstrapTypes.js';
+export {
+  type FitTemperatureOptions,
+  fitTemperature,
+  type TemperatureFit,
+  type TemperatureStatus,
+} from './fitTemperature.js';
+export { type PairedBootstrapResult, pairedBootstrap } from './pairedBootstrap.js';
