@@ -1,0 +1,63 @@
+import { checkHalfOpen, checkPositive } from './internal/validate.js';
+import type { Optimizer } from './optimizer.js';
+
+/** Options of {@link adam}. */
+export interface AdamOptions {
+  /** η > 0 (default 1e-3). */
+  learningRate?: number;
+  /** β₁ ∈ [0, 1), default 0.9. */
+  beta1?: number;
+  /** β₂ ∈ [0, 1), default 0.999. */
+  beta2?: number;
+  /** ε > 0, default 1e-8. */
+  epsilon?: number;
+}
+
+/**
+ * Adam (Kingma & Ba 2015) with bias correction: m ← β₁m + (1−β₁)∇,
+ * v ← β₂v + (1−β₂)∇², θ ← θ − η·m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
+ *
+ * @param options - see {@link AdamOptions}
+ * @returns an {@link Optimizer}
+ * @throws LslabError `E_RANGE` for η ≤ 0, ε ≤ 0 or β ∉ [0, 1)
+ * @example
+ * const opt = adam({ learningRate: 0.1 });
+ * const p = Float64Array.of(0);
+ * opt.reset(1);
+ * opt.step(p, Float64Array.of(3)); // first step moves by ≈ η: p = [-0.09999999996666667]
+ */
+export function adam(options: AdamOptions = {}): Optimizer {
+  const lr = options.learningRate ?? 1e-3;
+  const b1 = options.beta1 ?? 0.9;
+  const b2 = options.beta2 ?? 0.999;
+  const eps = options.epsilon ?? 1e-8;
+  checkPositive('adam', 'options.learningRate', lr);
+  checkHalfOpen('adam', 'options.beta1', b1, 0, 1);
+  checkHalfOpen('adam', 'options.beta2', b2, 0, 1);
+  checkPositive('adam', 'options.epsilon', eps);
+  let m = new Float64Array(0);
+  let v = new Float64Array(0);
+  let t = 0;
+  return {
+    name: 'adam',
+    learningRate: lr,
+    reset(size) {
+      m = new Float64Array(size);
+      v = new Float64Array(size);
+      t = 0;
+    },
+    step(params, grad) {
+      t++;
+      const c1 = 1 / (1 - b1 ** t);
+      const c2 = 1 / (1 - b2 ** t);
+      for (let j = 0; j < params.length; j++) {
+        const g = grad[j];
+        const mj = b1 * m[j] + (1 - b1) * g;
+        const vj = b2 * v[j] + (1 - b2) * g * g;
+        m[j] = mj;
+        v[j] = vj;
+        params[j] -= (lr * (mj * c1)) / (Math.sqrt(vj * c2) + eps);
+      }
+    },
+  };
+}

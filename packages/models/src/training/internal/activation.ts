@@ -1,0 +1,70 @@
+/** The hidden-unit nonlinearities of `mlp`. */
+export type Activation = 'tanh' | 'relu' | 'sigmoid';
+
+/** @internal Applies the activation in place to a[0..len). */
+export function activate(kind: Activation, a: Float64Array, len: number): void {
+  if (kind === 'tanh') {
+    for (let i = 0; i < len; i++) a[i] = Math.tanh(a[i]);
+  } else if (kind === 'relu') {
+    for (let i = 0; i < len; i++) if (a[i] < 0) a[i] = 0;
+  } else {
+    for (let i = 0; i < len; i++) {
+      const v = a[i];
+      // σ on the stable side of 0
+      if (v >= 0) a[i] = 1 / (1 + Math.exp(-v));
+      else {
+        const e = Math.exp(v);
+        a[i] = e / (1 + e);
+      }
+    }
+  }
+}
+
+/**
+ * @internal delta ⊙= f′(pre), written through the activation output a = f(pre):
+ * tanh′ = 1 − a², σ′ = a(1 − a), ReLU′ = [a > 0] (0 at the kink).
+ */
+export function multiplyDerivative(
+  kind: Activation,
+  a: Float64Array,
+  delta: Float64Array,
+  len: number,
+): void {
+  if (kind === 'tanh') {
+    for (let i = 0; i < len; i++) delta[i] *= 1 - a[i] * a[i];
+  } else if (kind === 'relu') {
+    for (let i = 0; i < len; i++) if (!(a[i] > 0)) delta[i] = 0;
+  } else {
+    for (let i = 0; i < len; i++) delta[i] *= a[i] * (1 - a[i]);
+  }
+}
+
+/**
+ * @internal Saturated share of hidden units, given activations a (n×h):
+ * tanh: per (sample, unit) entry, |a| > 0.99; sigmoid: a < 0.01 or a > 0.99;
+ * ReLU: per unit, dead (a = 0 on every one of the n samples). Returns
+ * [saturated count, total count].
+ */
+export function countSaturated(
+  kind: Activation,
+  a: Float64Array,
+  n: number,
+  h: number,
+): [number, number] {
+  let count = 0;
+  if (kind === 'relu') {
+    for (let j = 0; j < h; j++) {
+      let dead = true;
+      for (let i = 0; i < n && dead; i++) if (a[i * h + j] > 0) dead = false;
+      if (dead) count++;
+    }
+    return [count, h];
+  }
+  const len = n * h;
+  if (kind === 'tanh') {
+    for (let i = 0; i < len; i++) if (Math.abs(a[i]) > 0.99) count++;
+  } else {
+    for (let i = 0; i < len; i++) if (a[i] < 0.01 || a[i] > 0.99) count++;
+  }
+  return [count, len];
+}

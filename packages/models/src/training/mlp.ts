@@ -1,0 +1,275 @@
+import { LslabError, type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
+import { createRng, type Rng } from '../rng.js';
+import {
+  type Activation,
+  activate,
+  countSaturated,
+  multiplyDerivative,
+} from './internal/activation.js';
+import { BufferCache, gatherLabels } from './internal/buffers.js';
+import {
+  addColumnSums,
+  addTransposeProduct,
+  gatherRows,
+  matmul,
+  productTranspose,
+  sumSquares,
+} from './internal/linalg.js';
+import { coreSoftmaxOptions, softmaxLoss } from './internal/softmaxLoss.js';
+import {
+  checkColumns,
+  checkFeatures,
+  checkInteger,
+  checkLossOptions,
+  checkNonNegative,
+  dense,
+} from './internal/validate.js';
+import type { Features, LossOptions, Model } from './model.js';
+
+export type { Activation } from './internal/activation.js';
+
+/** Options of {@link mlp}. */
+export interface MlpOptions {
+  /** d, the number of features (an integer ≥ 1). */
+  inputDim: number;
+  /** Widths of the 1 or 2 hidden layers, each an integer ≥ 1. */
+  hidden: readonly number[];
+  /** K, the number of classes (an integer ≥ 2). */
+  numClasses: number;
+  /** Hidden nonlinearity: `'tanh'` (default), `'relu'` or `'sigmoid'`. */
+  activation?: Activation;
+  /** λ ≥ 0 of (λ/2)·Σ_l ‖W_l‖²_F over every weight matrix; biases are not penalised. Default 0. */
+  l2?: number;
+  /** Label-smoothing options forwarded to `softmaxCrossEntropy`. */
+  loss?: LossOptions;
+  /** Seed of the initialisation (default 0); ignored when `rng` is given. */
+  seed?: number;
+  /** Generator to draw the initial weights from (advanced by the draws). */
+  rng?: Rng;
+}
+
+interface Buffers {
+  x: Float64Array;
+  y: Int32Array;
+  act: Float64Array[];
+  delta: Float64Array[];
+  logits: Matrix;
+}
+
+const FN = 'mlp';
+
+class Mlp implements Model {
+  readonly kind = 'mlp' as const;
+  readonly numClasses: number;
+  readonly params: Float64Array;
+  readonly grad: Float64Array;
+  readonly tensors: Readonly<Record<string, Float64Array>>;
+  readonly gradTensors: Readonly<Record<string, Float64Array>>;
+  readonly loss: Readonly<LossOptions>;
+  readonly #sizes: number[];
+  readonly #act: Activation;
+  readonly #l2: number;
+  readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
+  readonly #W: Float64Array[] = [];
+  readonly #b: Float64Array[] = [];
+  readonly #gW: Float64Array[] = [];
+  readonly #gb: Float64Array[] = [];
+  readonly #buffers: BufferCache<Buffers>;
+
+  constructor(sizes: number[], act: Activation, l2: number, loss: LossOptions, rng: Rng) {
+    this.#sizes = sizes;
+    this.#act = act;
+    this.#l2 = l2;
+    this.loss = loss;
+    this.#core = coreSoftmaxOptions(loss);
+    const layers = sizes.length - 1;
+    this.numClasses = sizes[layers];
+    let size = 0;
+    for (let l = 0; l < layers; l++) size += (sizes[l] + 1) * sizes[l + 1];
+    this.params = new Float64Array(size);
+    this.grad = new Float64Array(size);
+    const t: Record<string, Float64Array> = {};
+    const g: Record<string, Float64Array> = {};
+    let o = 0;
+    for (let l = 0; l < layers; l++) {
+      const nw = sizes[l] * sizes[l + 1];
+      const nb = sizes[l + 1];
+      t[`W${l + 1}`] = this.params.subarray(o, o + nw);
+      g[`W${l + 1}`] = this.grad.subarray(o, o + nw);
+      t[`b${l + 1}`] = this.params.subarray(o + nw, o + nw + nb);
+      g[`b${l + 1}`] = this.grad.subarray(o + nw, o + nw + nb);
+      this.#W.push(t[`W${l + 1}`]);
+      this.#gW.push(g[`W${l + 1}`]);
+      this.#b.push(t[`b${l + 1}`]);
+      this.#gb.push(g[`b${l + 1}`]);
+      o += nw + nb;
+    }
+    this.tensors = t;
+    this.gradTensors = g;
+    // Glorot-uniform (tanh, sigmoid, output layer) or He-normal (ReLU hidden layers)
+    for (let l = 0; l < layers; l++) {
+      const fanIn = sizes[l];
+      const fanOut = sizes[l + 1];
+      const W = this.#W[l];
+      if (act === 'relu' && l < layers - 1) {
+        const sd = Math.sqrt(2 / fanIn);
+        for (let j = 0; j < W.length; j++) W[j] = sd * rng.normal();
+      } else {
+        const a = Math.sqrt(6 / (fanIn + fanOut));
+        for (let j = 0; j < W.length; j++) W[j] = a * (2 * rng.uniform() - 1);
+      }
+    }
+    this.#buffers = new BufferCache((rows) => ({
+      x: new Float64Array(rows * sizes[0]),
+      y: new Int32Array(rows),
+      act: sizes.slice(1, layers).map((h) => new Float64Array(rows * h)),
+      delta: sizes.slice(1, layers).map((h) => new Float64Array(rows * h)),
+      logits: { rows, cols: this.numClasses, data: new Float64Array(rows * this.numClasses) },
+    }));
+  }
+
+  /** Forward pass of n rows of `xs` into the buffers. */
+  #run(xs: ArrayLike<number>, n: number, buf: Buffers): void {
+    const s = this.#sizes;
+    const hidden = s.length - 2;
+    let input = xs;
+    for (let l = 0; l < hidden; l++) {
+      matmul(input, n, s[l], this.#W[l], s[l + 1], buf.act[l], this.#b[l]);
+      activate(this.#act, buf.act[l], n * s[l + 1]);
+      input = buf.act[l];
+    }
+    const out = buf.logits.data as Float64Array;
+    matmul(input, n, s[hidden], this.#W[hidden], this.numClasses, out, this.#b[hidden]);
+  }
+
+  #dense(fn: string, features: Features): Matrix {
+    const x = dense(fn, features);
+    checkFeatures(fn, x);
+    checkColumns(fn, x, this.#sizes[0], 'inputDim');
+    return x;
+  }
+
+  forward(features: Features): Matrix {
+    const x = this.#dense(`${FN}.forward`, features);
+    const buf = this.#buffers.get(x.rows);
+    this.#run(x.data, x.rows, buf);
+    return { rows: x.rows, cols: this.numClasses, data: Float64Array.from(buf.logits.data) };
+  }
+
+  predictProba(x: Features): Matrix {
+    return softmax(this.forward(x));
+  }
+
+  lossAndGradient(features: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
+    const x = dense(FN, features);
+    const s = this.#sizes;
+    const hidden = s.length - 2;
+    const n = batch === undefined ? x.rows : batch.length;
+    const buf = this.#buffers.get(n);
+    let xs: ArrayLike<number> = x.data;
+    let ys = y;
+    if (batch !== undefined) {
+      gatherRows(x.data, s[0], batch, buf.x);
+      gatherLabels(y, batch, buf.y);
+      xs = buf.x;
+      ys = buf.y;
+    }
+    this.#run(xs, n, buf);
+    const r = softmaxLoss(buf.logits, ys, this.#core);
+    this.grad.fill(0);
+    let delta = r.grad;
+    for (let l = hidden; l >= 0; l--) {
+      const input = l === 0 ? xs : buf.act[l - 1];
+      addTransposeProduct(input, n, s[l], delta, s[l + 1], this.#gW[l]);
+      addColumnSums(delta, n, s[l + 1], this.#gb[l]);
+      if (l > 0) {
+        const prev = buf.delta[l - 1];
+        productTranspose(delta, n, s[l + 1], this.#W[l], s[l], prev);
+        multiplyDerivative(this.#act, buf.act[l - 1], prev, n * s[l]);
+        delta = prev;
+      }
+    }
+    let loss = r.loss;
+    const l2 = this.#l2;
+    if (l2 > 0) {
+      for (let l = 0; l <= hidden; l++) {
+        const W = this.#W[l];
+        const gW = this.#gW[l];
+        loss += 0.5 * l2 * sumSquares(W);
+        for (let j = 0; j < W.length; j++) gW[j] += l2 * W[j];
+      }
+    }
+    return loss;
+  }
+
+  weightNorm(): number {
+    let s = 0;
+    for (const W of this.#W) s += sumSquares(W);
+    return Math.sqrt(s);
+  }
+
+  saturation(features: Features): number {
+    const x = this.#dense(`${FN}.saturation`, features);
+    const buf = this.#buffers.get(x.rows);
+    this.#run(x.data, x.rows, buf);
+    let count = 0;
+    let total = 0;
+    for (let l = 0; l < buf.act.length; l++) {
+      const [c, t] = countSaturated(this.#act, buf.act[l], x.rows, this.#sizes[l + 1]);
+      count += c;
+      total += t;
+    }
+    return count / total;
+  }
+}
+
+/**
+ * A multilayer perceptron with one or two hidden layers: h₁ = f(xW₁ + b₁),
+ * [h₂ = f(h₁W₂ + b₂)], logits z = h_L W_out + b_out, trained on the mean of
+ * `softmaxCrossEntropy` from `@lslab/core` plus (λ/2)Σ‖W_l‖²_F.
+ *
+ * Initialisation (seeded, layer by layer, row-major): hidden layers with tanh
+ * or sigmoid and the output layer draw W ~ U(−a, a), a = √(6/(fan_in + fan_out))
+ * (Glorot); ReLU hidden layers draw W ~ N(0, 2/fan_in) (He); biases are 0.
+ *
+ * Saturation (`model.saturation(x)`): the share of (sample, hidden unit) pairs
+ * with |tanh| > 0.99 or σ ∉ [0.01, 0.99]; for ReLU, the share of hidden units
+ * that are dead (output 0 on every row of x). These are the units whose local
+ * derivative is (nearly) zero, so they stop learning.
+ *
+ * Tensors `W1, b1, …`: W_l is fan_in×fan_out row-major, the last pair is the
+ * output layer.
+ *
+ * @param options - see {@link MlpOptions}
+ * @returns a {@link Model}
+ * @throws LslabError `E_RANGE` for a width < 1, d < 1, K < 2, λ < 0 or a
+ *   hidden-layer count other than 1 or 2; `E_OPTION` for an unknown activation
+ * @example
+ * const net = mlp({ inputDim: 20, hidden: [64], numClasses: 5, activation: 'relu', seed: 1 });
+ * net.tensors.W1.length; // 1280 (20 × 64)
+ */
+export function mlp(options: MlpOptions): Model {
+  checkLossOptions(FN, options.loss ?? {}, false);
+  checkInteger(FN, 'options.inputDim', options.inputDim, 1);
+  checkInteger(FN, 'options.numClasses', options.numClasses, 2);
+  const hidden = options.hidden;
+  if (!Array.isArray(hidden) || hidden.length < 1 || hidden.length > 2) {
+    throw new LslabError('E_RANGE', FN, 'must list 1 or 2 hidden widths', {
+      argument: 'options.hidden',
+      value: hidden,
+    });
+  }
+  for (let i = 0; i < hidden.length; i++) checkInteger(FN, `options.hidden[${i}]`, hidden[i], 1);
+  const act = options.activation ?? 'tanh';
+  if (act !== 'tanh' && act !== 'relu' && act !== 'sigmoid') {
+    throw new LslabError('E_OPTION', FN, "must be one of 'tanh', 'relu', 'sigmoid'", {
+      argument: 'options.activation',
+      value: act,
+    });
+  }
+  const l2 = options.l2 ?? 0;
+  checkNonNegative(FN, 'options.l2', l2);
+  const rng = options.rng ?? createRng(options.seed ?? 0);
+  const sizes = [options.inputDim, ...hidden, options.numClasses];
+  return new Mlp(sizes, act, l2, { ...(options.loss ?? {}) }, rng);
+}
