@@ -9,7 +9,36 @@ export type {
 } from './dataset.js';
 export { datasetFromCsv } from './datasetFromCsv.js';
 export { datasetFromRecords, type FeatureColumn, type RecordSpec } from './datasetFromRecords.js';
+export {
+  type HardMarginSvmOptions,
+  type HardMarginSvmResult,
+  hardMarginSvm,
+} from './hardMarginSvm.js';
 export { type CsvTable, parseCsv } from './parseCsv.js';
 export { parseJsonRecords } from './parseJsonRecords.js';
 export { type SplitOptions, splitDataset } from './splitDataset.js';
 export { applyStandardization, fitStandardization } from './standardization.js';
+export {
+  type GaussianMixtureOptions,
+  type GaussianMixtureTruth,
+  gaussianMixture,
+} from './synthetic/gaussianMixture.js';
+export {
+  type LinearlySeparableOptions,
+  type LinearlySeparableTruth,
+  linearlySeparable,
+} from './synthetic/linearlySeparable.js';
+export {
+  type OverparameterizedOptions,
+  overparameterized,
+} from './synthetic/overparameterized.js';
+export { simplexEtf } from './synthetic/simplexEtf.js';
+export {
+  type SoftmaxDataOptions,
+  type SoftmaxDataTruth,
+  softmaxData,
+} from './synthetic/softmaxData.js';
+export {
+  type UnconstrainedFeaturesDataOptions,
+  unconstrainedFeaturesData,
+} from './synthetic/unconstrainedFeaturesData.js';
