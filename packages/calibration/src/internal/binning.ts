@@ -65,8 +65,8 @@ export function edgesIndex(x: number, edges: Float64Array, side: BinEdges): numb
 /**
  * @internal Equal-mass (quantile) bins over `scores`: at most `bins` bins of
  * about N/B scores each, never splitting a block of tied scores (a cut that
- * would land inside a tie moves to the nearer end of the tie block; cuts that
- * collide are merged, so fewer than `bins` bins may result). Edges are data
+ * would land inside a tie moves to the nearer usable end of the tie block;
+ * cuts that collide are merged, so fewer than `bins` bins may result). Edges are data
  * values: with `'left'` the lower edge of a bin is its smallest score, with
  * `'right'` the upper edge of a bin is its largest score; the outer edges are
  * 0 and 1. Every score then falls in its bin under the chosen closed side.
@@ -88,8 +88,13 @@ export function equalMassBinning(
       while (down > 0 && s[down - 1] === s[p]) down--;
       let up = p;
       while (up < n && s[up] === s[p]) up++;
-      p = p - down <= up - p ? down : up;
-      if (p <= 0 || p >= n) continue;
+      const last = cuts.length === 0 ? 0 : cuts[cuts.length - 1];
+      const downOk = down > last;
+      const upOk = up < n;
+      if (downOk && upOk) p = p - down <= up - p ? down : up;
+      else if (downOk) p = down;
+      else if (upOk) p = up;
+      else continue;
     }
     if (cuts.length === 0 || cuts[cuts.length - 1] < p) cuts.push(p);
   }

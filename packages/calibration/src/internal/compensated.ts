@@ -7,6 +7,11 @@
 export function addCompensated(sum: Float64Array, err: Float64Array, i: number, x: number): void {
   const s = sum[i];
   const t = s + x;
+  if (t === Number.POSITIVE_INFINITY) {
+    // A +∞ term (an NLL with p_y = 0) makes the sum +∞; keep the error finite.
+    sum[i] = t;
+    return;
+  }
   err[i] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
   sum[i] = t;
 }
