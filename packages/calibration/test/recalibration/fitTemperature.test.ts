@@ -91,6 +91,16 @@ describe('fitTemperature(logits, labels, options?)', () => {
     }
   });
 
+  it('converges quadratically: at most 12 evaluations from T = 1 for T₀ from 0.3 to 8', () => {
+    // Bracketing from β = 1 takes ⌈|log₂ β̂|⌉ + 1 evaluations, Newton about 5 more.
+    for (const t0 of [0.3, 0.8, 1.5, 3, 8]) {
+      const { z, y } = temperedData(17, 3000, 10, t0, 3);
+      const fit = fitTemperature(z, y);
+      expect(fit.status).toBe('optimum');
+      expect(fit.iterations).toBeLessThanOrEqual(12);
+    }
+  });
+
   it('all rows constant: NLL = ln K for every T, returns T = 1 with status "constant"', () => {
     const z = fromRows([
       [1, 1, 1],

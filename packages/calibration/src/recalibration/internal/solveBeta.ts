@@ -24,8 +24,9 @@ export interface BetaSolution {
  *    boundary, the constrained optimum is that boundary (f is convex).
  * 2. Newton steps β − f'/f'' from the bracket end with the smaller |f'|; a
  *    step that leaves (a, b) or meets f'' ≤ 0 is replaced by the midpoint, and
- *    every evaluation shrinks the bracket. Stops when a step or the bracket is
- *    below `tol`·β, or f' = 0 exactly.
+ *    every evaluation shrinks the bracket. Stops when the Newton correction
+ *    f'/f'' at the current point, the last step or the bracket is below
+ *    `tol`·β, or f' = 0 exactly.
  *
  * Every evaluation counts as one iteration.
  */
@@ -71,7 +72,12 @@ export function solveBeta(
     }
   }
   while (it < maxIterations) {
-    let next = e.h > 0 ? beta - e.g / e.h : Number.NaN;
+    const newton = e.h > 0 ? e.g / e.h : Number.NaN;
+    // A Newton correction below the tolerance means β is the root to working precision.
+    if (Math.abs(newton) <= tol * beta) {
+      return { beta, f: e.f, iterations: it, converged: true, where: 'interior' };
+    }
+    let next = beta - newton;
     if (!(next > a && next < b)) next = 0.5 * (a + b);
     const step = Math.abs(next - beta);
     beta = next;
