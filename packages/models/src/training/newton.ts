@@ -68,7 +68,10 @@ function norm(v: Float64Array): number {
  *
  * A minimiser exists when λ > 0, or when the smoothed targets are strictly
  * inside the simplex (α > 0) — then the loss is coercive on the span of the
- * data. With hard labels on separable data there is none and newton throws.
+ * data. With hard labels on separable data there is none: the gradient decays
+ * like e^{−‖W‖} along a separating direction, so newton either throws
+ * `E_CONVERGENCE` or stops far out with ‖∇‖ ≤ tolerance at a large ‖W‖ (the
+ * trace then shows unit steps and linear, not quadratic, convergence).
  *
  * @param model - a model with a `hessian` method, at most 4096 parameters
  * @param x - N×d features (dense or CSR), N ≥ 1, finite; or a data set `{ x, y }`

@@ -136,7 +136,7 @@ class SoftmaxRegression implements Model {
       const o = i * k * k;
       for (let c = 0; c < k; c++) {
         const pc = p[i * k + c];
-        for (let e = 0; e < k; e++) curv[o + c * k + e] = -s[i] * pc * p[i * k + e];
+        for (let e = 0; e < k; e++) curv[o + c * k + e] = -s[i] * (pc * p[i * k + e]);
         curv[o + c * k + c] += s[i] * pc;
       }
     }

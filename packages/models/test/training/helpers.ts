@@ -51,7 +51,43 @@ export function checkGradient(
       const down = model.lossAndGradient(x, y, batch);
       view[j] = keep;
       const fd = (up - down) / (2 * h);
-      expectClose(analytic[offset + j], fd, { atol: atol / EPS, rtol: 1e-6 / EPS, label: `${name}[${j}]` });
+      expectClose(analytic[offset + j], fd, {
+        atol: atol / EPS,
+        rtol: 1e-6 / EPS,
+        label: `${name}[${j}]`,
+      });
     }
   }
+}
+
+/**
+ * Compares `model.hessian` with central differences of the analytic gradient,
+ * column by column: (∇f(θ + h e_j) − ∇f(θ − h e_j)) / 2h (error ~ h² + ε/h).
+ */
+export function checkHessian(model: Model, x: Features, y: ArrayLike<number>, h = 1e-5): void {
+  const p = model.params.length;
+  const hess = new Float64Array(p * p);
+  model.hessian?.(x, y, hess);
+  for (let j = 0; j < p; j++) {
+    const keep = model.params[j];
+    model.params[j] = keep + h;
+    model.lossAndGradient(x, y);
+    const up = Float64Array.from(model.grad);
+    model.params[j] = keep - h;
+    model.lossAndGradient(x, y);
+    const down = model.grad;
+    model.params[j] = keep;
+    for (let i = 0; i < p; i++) {
+      const fd = (up[i] - down[i]) / (2 * h);
+      expectClose(hess[i * p + j], fd, { atol: 1e-8 / EPS, label: `H[${i}][${j}]` });
+      expectClose(hess[i * p + j], hess[j * p + i], { rtol: 0, label: `symmetry H[${i}][${j}]` });
+    }
+  }
+}
+
+/** ‖v‖₂ written out. */
+export function norm2(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return Math.sqrt(s);
 }

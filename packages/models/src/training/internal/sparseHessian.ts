@@ -19,12 +19,18 @@ export function sparseHessian(
     const lo = indptr[i];
     const hi = indptr[i + 1];
     for (let a = lo; a < hi; a++) {
-      const va = c * values[a];
-      const row = indices[a] * p;
-      for (let b = lo; b < hi; b++) out[row + indices[b]] += va * values[b];
+      const ia = indices[a];
+      const va = values[a];
+      out[ia * p + ia] += c * (va * va);
+      // pairs a < b once, written to both triangles so H is exactly symmetric
+      for (let b = a + 1; b < hi; b++) {
+        const v = c * (va * values[b]);
+        out[ia * p + indices[b]] += v;
+        out[indices[b] * p + ia] += v;
+      }
       if (bias) {
-        out[row + d] += va;
-        out[d * p + indices[a]] += va;
+        out[ia * p + d] += c * va;
+        out[d * p + ia] += c * va;
       }
     }
     if (bias) out[d * p + d] += c;
