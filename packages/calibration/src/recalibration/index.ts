@@ -16,3 +16,9 @@ export {
   type TemperatureStatus,
 } from './fitTemperature.js';
 export { type PairedBootstrapResult, pairedBootstrap } from './pairedBootstrap.js';
+export {
+  type ReliabilityDiagram,
+  type ReliabilityDiagramOptions,
+  type ReliabilityRow,
+  reliabilityDiagram,
+} from './reliabilityDiagram.js';

@@ -1,0 +1,86 @@
+import { type Matrix, matrix, softmax } from '@lslab/core';
+import { createRng } from '@lslab/models';
+import {
+  brierScore,
+  expectedCalibrationError,
+  fitTemperature,
+  negativeLogLikelihood,
+} from '../src/index.ts';
+import { finite, type Timing, time } from './internal/timing.ts';
+
+/** One measured row of the table. */
+export interface BenchRow {
+  name: string;
+  n: number;
+  k: number;
+  timing: Timing;
+  /** Millions of samples (rows) per second at the median time. */
+  mSamplesPerSecond: number;
+}
+
+/** Seeded logits (3·N(0, 1)) and labels drawn from softmax(logits / 1.5), generated before timing. */
+function inputs(seed: number, n: number, k: number): { z: Matrix; y: Int32Array } {
+  const rng = createRng(seed);
+  const z = matrix(n, k);
+  for (let i = 0; i < z.data.length; i++) z.data[i] = 3 * rng.normal();
+  const y = new Int32Array(n);
+  const w = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) w[j] = Math.exp(z.data[i * k + j] / 1.5);
+    y[i] = rng.categorical(w);
+  }
+  return { z, y };
+}
+
+/** ECE (equal-width, 15 bins), Brier and NLL at N = 10⁶, K = 10; fitTemperature at 10⁵ × 10. */
+export function benchCalibration(reps = 7): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const big = inputs(1, 1_000_000, 10);
+  const p = softmax(big.z);
+  const add = (name: string, n: number, k: number, timing: Timing) =>
+    rows.push({ name, n, k, timing, mSamplesPerSecond: n / timing.medianMs / 1e3 });
+  add(
+    'expectedCalibrationError (equal-width, 15 bins, l1)',
+    p.rows,
+    p.cols,
+    time(() => expectedCalibrationError(p, big.y).value, { warmup: 2, reps, guard: finite('ECE') }),
+  );
+  add(
+    'brierScore',
+    p.rows,
+    p.cols,
+    time(() => brierScore(p, big.y), { warmup: 2, reps, guard: finite('brierScore') }),
+  );
+  add(
+    'negativeLogLikelihood',
+    p.rows,
+    p.cols,
+    time(() => negativeLogLikelihood(p, big.y), { warmup: 2, reps, guard: finite('NLL') }),
+  );
+  const small = inputs(2, 100_000, 10);
+  add(
+    'fitTemperature',
+    small.z.rows,
+    small.z.cols,
+    time(() => fitTemperature(small.z, small.y).temperature, {
+      warmup: 1,
+      reps,
+      guard: finite('fitTemperature'),
+    }),
+  );
+  return rows;
+}
+
+/** The rows as a markdown table. */
+export function calibrationTable(rows: BenchRow[]): string[] {
+  const out = [
+    '| function | N | K | median ms | min ms | M samples/s |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    out.push(
+      `| ${r.name} | ${r.n.toLocaleString('en-US')} | ${r.k} | ${r.timing.medianMs.toFixed(1)} | ${r.timing.minMs.toFixed(1)} | ${r.mSamplesPerSecond.toFixed(1)} |`,
+    );
+  }
+  return out;
+}
