@@ -1,8 +1,10 @@
 import type { Claim } from '../claim.js';
+import { finiteOptimumClaim } from './finiteOptimum.js';
 import { gradientClaim } from './gradient.js';
 import { smoothedTargetsClaim } from './smoothedTargets.js';
 import { trainingRhythmClaim } from './trainingRhythm.js';
 
+export { type FiniteOptimumParams, finiteOptimumClaim } from './finiteOptimum.js';
 export { type GradientParams, gradientClaim } from './gradient.js';
 export { type SmoothedTargetsParams, smoothedTargetsClaim } from './smoothedTargets.js';
 export { type TrainingRhythmParams, trainingRhythmClaim } from './trainingRhythm.js';
@@ -17,5 +19,6 @@ export { type TrainingRhythmParams, trainingRhythmClaim } from './trainingRhythm
 export const coreClaims: readonly Claim[] = [
   smoothedTargetsClaim,
   gradientClaim,
+  finiteOptimumClaim,
   trainingRhythmClaim,
 ];
