@@ -11,6 +11,11 @@ export { optimalLogitGap } from './optimalLogitGap.js';
 export { optimalProbabilities } from './optimalProbabilities.js';
 export { optimalSigmoidLogit } from './optimalSigmoidLogit.js';
 export { sigmoid } from './sigmoid.js';
+export {
+  type SigmoidCrossEntropyOptions,
+  type SigmoidCrossEntropyResult,
+  sigmoidCrossEntropy,
+} from './sigmoidCrossEntropy.js';
 export { smoothBinaryTargets } from './smoothBinaryTargets.js';
 export {
   type SmoothingDecomposition,
