@@ -1,4 +1,4 @@
-import { fromRows } from '@lslab/core';
+import { fromRows, type Matrix } from '@lslab/core';
 import { expectArraysClose, expectClose } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { CsrMatrix } from '../../src/data/dataset.ts';
@@ -6,7 +6,7 @@ import { logisticRegression } from '../../src/training/index.ts';
 import { checkGradient, checkHessian, randomData, randomizeParams } from './helpers.ts';
 
 /** The CSR form of a dense matrix, keeping only non-zeros. */
-function toCsr(x: { rows: number; cols: number; data: Float64Array }): CsrMatrix {
+function toCsr(x: Matrix): CsrMatrix {
   const indptr = new Int32Array(x.rows + 1);
   const indices: number[] = [];
   const values: number[] = [];
@@ -106,7 +106,7 @@ describe('logisticRegression(options)', () => {
     );
     const m = logisticRegression({ inputDim: 2 });
     expect(() => m.forward(fromRows([[1]]))).toThrow(expect.objectContaining({ code: 'E_SHAPE' }));
-    const bad = toCsr(fromRows([[1, 0]]) as { rows: number; cols: number; data: Float64Array });
+    const bad = toCsr(fromRows([[1, 0]]));
     expect(() => m.forward({ ...bad, values: Float64Array.of(Number.POSITIVE_INFINITY) })).toThrow(
       expect.objectContaining({ code: 'E_NOT_FINITE' }),
     );
