@@ -1,11 +1,13 @@
 import type { Claim } from '../claim.js';
 import { finiteOptimumClaim } from './finiteOptimum.js';
 import { gradientClaim } from './gradient.js';
+import { regulariserClaim } from './regulariser.js';
 import { smoothedTargetsClaim } from './smoothedTargets.js';
 import { trainingRhythmClaim } from './trainingRhythm.js';
 
 export { type FiniteOptimumParams, finiteOptimumClaim } from './finiteOptimum.js';
 export { type GradientParams, gradientClaim } from './gradient.js';
+export { type RegulariserParams, regulariserClaim } from './regulariser.js';
 export { type SmoothedTargetsParams, smoothedTargetsClaim } from './smoothedTargets.js';
 export { type TrainingRhythmParams, trainingRhythmClaim } from './trainingRhythm.js';
 
@@ -20,5 +22,6 @@ export const coreClaims: readonly Claim[] = [
   smoothedTargetsClaim,
   gradientClaim,
   finiteOptimumClaim,
+  regulariserClaim,
   trainingRhythmClaim,
 ];
