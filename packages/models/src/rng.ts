@@ -60,8 +60,14 @@ export class Rng {
     return r * Math.cos(t);
   }
 
-  /** Bernoulli(p) as 0 or 1. */
+  /** Bernoulli(p) as 0 or 1, p ∈ [0, 1]: 1 when a uniform draw is < p. */
   bernoulli(p: number): 0 | 1 {
+    if (!(p >= 0 && p <= 1)) {
+      throw new LslabError('E_RANGE', 'Rng.bernoulli', 'must lie in [0, 1]', {
+        argument: 'p',
+        value: p,
+      });
+    }
     return this.uniform() < p ? 1 : 0;
   }
 
@@ -95,8 +101,14 @@ export class Rng {
     return weights.length - 1;
   }
 
-  /** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
+  /** A uniformly random permutation of 0..n−1 (Fisher–Yates), n an integer ≥ 0. */
   permutation(n: number): Uint32Array {
+    if (!Number.isInteger(n) || n < 0 || n > 2 ** 32) {
+      throw new LslabError('E_RANGE', 'Rng.permutation', 'must be an integer in [0, 2^32]', {
+        argument: 'n',
+        value: n,
+      });
+    }
     const p = new Uint32Array(n);
     for (let i = 0; i < n; i++) p[i] = i;
     for (let i = n - 1; i > 0; i--) {
