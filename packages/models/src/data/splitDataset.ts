@@ -27,7 +27,9 @@ export interface SplitOptions {
  * own: of its m rows, round(f_train·m) go to train, min(round(f_val·m), rest)
  * to validation and the rest to test, chosen by a random permutation of the
  * class drawn from `rng` (classes in order 0..K−1). Rows keep their original
- * order inside each part; `meta.indices` lists them.
+ * order inside each part; `meta.indices` lists them. Only the data-set fields
+ * are carried over: extra fields such as a generator's `truth` describe the
+ * unsplit rows and are left behind.
  *
  * With `standardize`, statistics are computed on the training rows only and
  * applied to all three parts, and returned as `standardization`:
@@ -81,9 +83,11 @@ export function splitDataset(
     const y = new Int32Array(rows.length);
     for (let r = 0; r < rows.length; r++) y[r] = ds.y[rows[r]];
     return {
-      ...ds,
       x,
       y,
+      numClasses: ds.numClasses,
+      featureNames: ds.featureNames,
+      classNames: ds.classNames,
       meta: {
         ...ds.meta,
         split: names[p],

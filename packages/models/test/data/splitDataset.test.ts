@@ -7,6 +7,7 @@ import {
   createDataset,
   createRng,
   fitStandardization,
+  gaussianMixture,
   type SparseDataset,
   splitDataset,
 } from '../../src/index.ts';
@@ -99,6 +100,20 @@ describe('splitDataset(ds, rng, options)', () => {
     expectArraysClose(s.standardization!.std, [va / 2, vb / 2], { rtol: 4 });
     expect(Array.from(s.standardization!.mean)).toEqual([0, 0]);
     expectArraysClose(s.train.x.values, [2, 2], { rtol: 4 });
+  });
+
+  it('leaves a generator’s row-aligned truth behind', () => {
+    const g = gaussianMixture(createRng(2), { numClasses: 2, dim: 2, nPerClass: 10 });
+    const s = splitDataset(g, createRng(3));
+    expect('truth' in s.train).toBe(false);
+    expect(Object.keys(s.train).sort()).toEqual([
+      'classNames',
+      'featureNames',
+      'meta',
+      'numClasses',
+      'x',
+      'y',
+    ]);
   });
 
   it('rejects bad fractions with E_RANGE', () => {

@@ -54,7 +54,8 @@ export interface GaussianMixtureTruth {
  *   for a covariance that is not positive definite
  * @example
  * const ds = gaussianMixture(createRng(1), { numClasses: 3, dim: 2, nPerClass: 100, labelNoise: 0.1 });
- * [ds.x.rows, ds.meta.classCounts]; // [300, [100, 100, 100]] before noise; after: about 10% moved
+ * ds.x.rows;          // 300
+ * ds.truth.flipped;   // the realised number of noisy labels, about 30
  */
 export function gaussianMixture(
   rng: Rng,

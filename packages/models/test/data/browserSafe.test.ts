@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+describe('src/data (the browser-safe part)', () => {
+  it('imports no Node built-in and no file from src/node', () => {
+    const dir = join(import.meta.dirname, '../../src/data');
+    const offenders = files(dir).filter((f) => {
+      const text = readFileSync(f, 'utf8');
+      return (
+        /from '(node:|fs|path|module)'|from '\.\.\/(\.\.\/)?node\//.test(text) ||
+        /\brequire\(/.test(text)
+      );
+    });
+    expect(offenders).toEqual([]);
+  });
+});
