@@ -12,8 +12,8 @@ import {
   addTransposeProduct,
   gatherRows,
   matmul,
-  productTranspose,
   sumSquares,
+  transpose,
 } from './internal/linalg.js';
 import { coreSoftmaxOptions, softmaxLoss } from './internal/softmaxLoss.js';
 import {
@@ -74,6 +74,7 @@ class Mlp implements Model {
   readonly #b: Float64Array[] = [];
   readonly #gW: Float64Array[] = [];
   readonly #gb: Float64Array[] = [];
+  readonly #Wt: Float64Array[] = [];
   readonly #buffers: BufferCache<Buffers>;
 
   constructor(sizes: number[], act: Activation, l2: number, loss: LossOptions, rng: Rng) {
@@ -102,6 +103,7 @@ class Mlp implements Model {
       this.#gW.push(g[`W${l + 1}`]);
       this.#b.push(t[`b${l + 1}`]);
       this.#gb.push(g[`b${l + 1}`]);
+      this.#Wt.push(new Float64Array(nw));
       o += nw + nb;
     }
     this.tensors = t;
@@ -184,7 +186,9 @@ class Mlp implements Model {
       addColumnSums(delta, n, s[l + 1], this.#gb[l]);
       if (l > 0) {
         const prev = buf.delta[l - 1];
-        productTranspose(delta, n, s[l + 1], this.#W[l], s[l], prev);
+        // prev = delta · W_lᵀ, as an i-k-j product with W_lᵀ stored row-major
+        transpose(this.#W[l], s[l], s[l + 1], this.#Wt[l]);
+        matmul(delta, n, s[l + 1], this.#Wt[l], s[l], prev);
         multiplyDerivative(this.#act, buf.act[l - 1], prev, n * s[l]);
         delta = prev;
       }

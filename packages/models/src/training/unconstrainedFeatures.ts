@@ -6,8 +6,8 @@ import {
   addTransposeProduct,
   gatherRows,
   matmul,
-  productTranspose,
   sumSquares,
+  transpose,
 } from './internal/linalg.js';
 import { coreSoftmaxOptions, softmaxLoss } from './internal/softmaxLoss.js';
 import {
@@ -63,6 +63,7 @@ class UnconstrainedFeatures implements Model {
   readonly #lw: number;
   readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
   readonly #buffers: BufferCache<Buffers>;
+  readonly #wt: Float64Array;
 
   constructor(o: UnconstrainedFeaturesOptions, rng: Rng) {
     const n = o.numSamples;
@@ -89,6 +90,7 @@ class UnconstrainedFeatures implements Model {
     };
     this.tensors = views(this.params);
     this.gradTensors = views(this.grad);
+    this.#wt = new Float64Array(p * k);
     const { H, W } = this.tensors;
     for (let j = 0; j < H.length; j++) H[j] = rng.normal();
     const sd = 1 / Math.sqrt(p);
@@ -135,7 +137,8 @@ class UnconstrainedFeatures implements Model {
     if (gb !== undefined) addColumnSums(r.grad, rows, k, gb);
     // ∂/∂h_i = G_i Wᵀ + (λ_H/rows)·h_i
     const dh = batch === undefined ? gH : buf.dh;
-    productTranspose(r.grad, rows, k, W, p, dh);
+    transpose(W, p, k, this.#wt);
+    matmul(r.grad, rows, k, this.#wt, p, dh);
     const lh = this.#lh;
     let loss = r.loss;
     if (lh > 0) {
