@@ -1,10 +1,10 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../claim.js';
 import type { Matrix } from '../matrix.js';
 import { sigmoid } from '../sigmoid.js';
+import { sigmoidCrossEntropy } from '../sigmoidCrossEntropy.js';
 import { smoothLabels } from '../smoothLabels.js';
 import { softmax } from '../softmax.js';
 import { softmaxCrossEntropy } from '../softmaxCrossEntropy.js';
-import { softplus } from '../softplus.js';
 import { claimRandom, randomDistribution, randomVector } from './internal/random.js';
 import { maxAbsDiff, worse } from './internal/vectors.js';
 
@@ -81,6 +81,7 @@ function run({ K, alpha, seed, trials }: GradientParams): ClaimResult {
   let hessErr = 0;
   let hessDep = 0;
   let sigErr = 0;
+  let sigKernelErr = 0;
   const rows: object[] = [];
   for (let t = 0; t < trials; t++) {
     const z = randomVector(rng, K, -4, 4);
@@ -106,12 +107,15 @@ function run({ K, alpha, seed, trials }: GradientParams): ClaimResult {
     hessDep = worse(hessDep, maxAbsDiff(h1, fdHessian(z, q2)));
     for (let i = 0; i < K; i++)
       rows.push({ trial: t, class: i, finiteDifference: fd[i], predictionMinusTarget: pq[i] });
-    // sigmoid: ℓ(z; t) = softplus(z) − t·z, ∂ℓ/∂z = σ(z) − t
+    // sigmoid: ℓ(z; t) = −t log σ(z) − (1 − t) log(1 − σ(z)), ∂ℓ/∂z = σ(z) − t
     const zs = rng.between(-6, 6);
-    const ts = rng.uniform();
-    const ls = (v: number) => (softplus(v) as number) - ts * v;
+    const ts = [rng.uniform()];
+    const ls = (v: number) => sigmoidCrossEntropy([v], ts, { reduction: 'sum' }).loss;
     const fds = (ls(zs + H) - ls(zs - H)) / (2 * H);
-    sigErr = worse(sigErr, Math.abs(fds - ((sigmoid(zs) as number) - ts)));
+    const expected = (sigmoid(zs) as number) - ts[0];
+    sigErr = worse(sigErr, Math.abs(fds - expected));
+    const gs = sigmoidCrossEntropy([zs], ts, { reduction: 'sum' }).grad[0];
+    sigKernelErr = worse(sigKernelErr, Math.abs(gs - expected));
   }
   // fixed point z = 0 (p = u): closed forms for the report's formula check
   const zero = new Float64Array(K);
@@ -125,12 +129,12 @@ function run({ K, alpha, seed, trials }: GradientParams): ClaimResult {
   const h0 = fdHessian(zero, smoothLabels([0], K, alpha).data as Float64Array);
   let trace = 0;
   for (let i = 0; i < K; i++) trace += h0[i * K + i];
-  const tKeras = 1 - alpha / 2;
   const checks: ClaimCheck[] = [
     check('softmax CE: central differences = p − q (max |Δ|)', 0, fdErr, FD_TOL),
     check('fused kernel gradient = softmax(z) − q (max |Δ|)', 0, kernelErr, 4 * Number.EPSILON),
     check('gradient components sum to 0 (max |Σ_k ∂ℓ/∂z_k|)', 0, rowSum, K * Number.EPSILON),
     check('sigmoid: central differences = σ(z) − t (max |Δ|)', 0, sigErr, FD_TOL),
+    check('sigmoid: kernel gradient = σ(z) − t (max |Δ|)', 0, sigKernelErr, 4 * Number.EPSILON),
     check('Hessian by differences of ∇ = diag(p) − ppᵀ (max |Δ|)', 0, hessErr, FD_TOL),
     check('Hessian does not depend on q: |H(q₁) − H(q₂)| (max)', 0, hessDep, FD_TOL),
     check('uniform: true-class gradient at z = 0', 1 / K - (1 - alpha + alpha / K), gU[0], 1e-15),
@@ -139,7 +143,7 @@ function run({ K, alpha, seed, trials }: GradientParams): ClaimResult {
     check(
       'sigmoid: gradient at z = 0 for the Keras target 1 − α/2',
       alpha / 2 - 1 / 2,
-      (sigmoid(0) as number) - tKeras,
+      sigmoidCrossEntropy([0], [1], { labelSmoothing: alpha, reduction: 'sum' }).grad[0],
       1e-15,
     ),
   ];

@@ -1,6 +1,7 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../claim.js';
 import { logSoftmax } from '../logSoftmax.js';
 import type { Matrix } from '../matrix.js';
+import { smoothingDecomposition } from '../smoothingDecomposition.js';
 import { softmax } from '../softmax.js';
 import { softmaxCrossEntropy } from '../softmaxCrossEntropy.js';
 import { claimRandom, randomVector } from './internal/random.js';
@@ -63,6 +64,8 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
   let constO = Number.NaN;
   let penalty = 0;
   let klPUmax = 0;
+  let decTotal = 0;
+  let decTerms = 0;
   for (let t = 0; t < trials; t++) {
     const z = randomVector(rng, K, -SPREAD, SPREAD);
     const s = terms(z);
@@ -87,6 +90,21 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
       Math.abs(s.ce - beta * s.entropy - (s.ce + beta * s.klPU - beta * Math.log(K))),
     );
     klPUmax = worse(klPUmax, s.klPU);
+    // the exported decomposition against the kernel and the log-softmax terms
+    const m: Matrix = { rows: 1, cols: K, data: z };
+    const dU = smoothingDecomposition(m, [Y], alpha).mean;
+    const dO = smoothingDecomposition(m, [Y], alpha, { convention: 'others' }).mean;
+    decTotal = worse(decTotal, Math.max(Math.abs(dU.total - lsU), Math.abs(dO.total - lsO)));
+    decTerms = worse(
+      decTerms,
+      Math.max(
+        Math.abs(dU.crossEntropy - s.ce),
+        Math.abs(dU.klFromUniform - s.klUP),
+        Math.abs(dO.klFromUniform - s.klVP),
+        Math.abs(dU.entropyOfUniform - Math.log(K)),
+        Math.abs(dO.entropyOfUniform - Math.log(K - 1)),
+      ),
+    );
   }
   // the path z = (0, …, z_1, …, 0) with z_1 → −∞: one class starved of mass
   const divergences: object[] = [];
@@ -120,6 +138,13 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
       constO,
       tol,
     ),
+    check(
+      'smoothingDecomposition: total = fused kernel L_LS, both conventions (max |Δ|)',
+      0,
+      decTotal,
+      tol,
+    ),
+    check('smoothingDecomposition: CE, KL and entropy terms (max |Δ|)', 0, decTerms, tol),
     check('uniform: L_LS − CE = α(z_y − mean z) (max |Δ|)', 0, shiftU, tol),
     check('others: L_LS − CE = α(z_y − mean of wrong z) (max |Δ|)', 0, shiftO, tol),
     check('confidence penalty: CE − β·H(p) = CE + β·KL(p‖u) − β ln K (max |Δ|)', 0, penalty, tol),
