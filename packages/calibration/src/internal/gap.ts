@@ -4,18 +4,18 @@ import { type BinStats, binConfidence } from './binStats.js';
 export type CalibrationNorm = 'l1' | 'l2' | 'max';
 
 /**
- * @internal Per-bin squared gap, optionally bias-corrected (Kumar et al. 2019):
- * (acc − conf)² − acc(1 − acc)/(n_b − 1). A bin with one sample has no
- * variance estimate and contributes 0 when debiased (as in Kumar et al.'s
- * reference implementation). May be negative when debiased.
+ * @internal Kumar et al.'s (2019) variance estimate of bin b's accuracy,
+ * acc(1 − acc)/(n_b − 1), for a bin with n_b ≥ 2.
  */
-export function squaredGap(stats: BinStats, b: number, debias: boolean): number {
+export function binVariance(stats: BinStats, b: number): number {
   const nb = stats.count[b];
   const acc = stats.sumOutcome[b] / nb;
-  const d = acc - binConfidence(stats, b);
-  if (!debias) return d * d;
-  if (nb < 2) return 0;
-  return d * d - (acc * (1 - acc)) / (nb - 1);
+  return (acc * (1 - acc)) / (nb - 1);
+}
+
+/** @internal acc_b − conf_b of a non-empty bin. */
+export function binGap(stats: BinStats, b: number): number {
+  return stats.sumOutcome[b] / stats.count[b] - binConfidence(stats, b);
 }
 
 /**
@@ -23,28 +23,38 @@ export function squaredGap(stats: BinStats, b: number, debias: boolean): number 
  *
  * - l1: Σ_b (n_b/N)·g_b; l2: sqrt(Σ_b (n_b/N)·g_b²); max: max_b g_b over
  *   non-empty bins, where N = Σ_b n_b and g_b = |acc_b − conf_b|.
- * - debias: l2 subtracts acc_b(1 − acc_b)/(n_b − 1) from each squared gap and
- *   clips the total at 0 before the square root (Kumar et al. 2019); l1 and max
- *   use the per-bin corrected gap sqrt(max(0, g_b² − acc_b(1 − acc_b)/(n_b − 1))).
+ * - debias: l2 subtracts v_b = acc_b(1 − acc_b)/(n_b − 1) from each squared gap
+ *   and clips the total at 0 before the square root (Kumar et al. 2019); l1
+ *   and max use the per-bin corrected gap sqrt(max(0, g_b² − v_b)) (g_b itself
+ *   when v_b = 0). One-sample bins contribute 0 when debiased.
+ * - l2 is computed as s·sqrt(Σ_b (n_b/N)(g_b/s)²) with s = max_b g_b, so tiny
+ *   gaps do not underflow when squared.
  */
 export function combineGaps(stats: BinStats, norm: CalibrationNorm, debias: boolean): number {
   const { count } = stats;
   let total = 0;
-  for (let b = 0; b < count.length; b++) total += count[b];
+  let scale = 0;
+  for (let b = 0; b < count.length; b++) {
+    total += count[b];
+    if (count[b] > 0) scale = Math.max(scale, Math.abs(binGap(stats, b)));
+  }
+  if (norm === 'l2' && scale === 0) return 0;
   let acc = 0;
   for (let b = 0; b < count.length; b++) {
     const nb = count[b];
-    if (nb === 0) continue;
-    const sq = squaredGap(stats, b, debias);
+    // empty bins carry no weight; a one-sample bin has no variance estimate and
+    // contributes 0 when debiased (as in Kumar et al.'s reference implementation)
+    if (nb === 0 || (debias && nb < 2)) continue;
+    const g = Math.abs(binGap(stats, b));
+    const v = debias ? binVariance(stats, b) : 0;
     if (norm === 'l2') {
-      acc += (nb / total) * sq;
+      const r = g / scale;
+      acc += (nb / total) * (v === 0 ? r * r : r * r - v / scale / scale);
       continue;
     }
-    const g = debias
-      ? Math.sqrt(Math.max(0, sq))
-      : Math.abs(stats.sumOutcome[b] / nb - binConfidence(stats, b));
-    if (norm === 'l1') acc += (nb / total) * g;
-    else if (g > acc) acc = g;
+    const gb = v === 0 ? g : Math.sqrt(Math.max(0, g * g - v));
+    if (norm === 'l1') acc += (nb / total) * gb;
+    else if (gb > acc) acc = gb;
   }
-  return norm === 'l2' ? Math.sqrt(Math.max(0, acc)) : acc;
+  return norm === 'l2' ? scale * Math.sqrt(Math.max(0, acc)) : acc;
 }
