@@ -1,4 +1,5 @@
 export { type Claim, type ClaimCheck, type ClaimResult, check } from './claim.js';
+export { confidencePenalty } from './confidencePenalty.js';
 export { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
 export { convertSmoothing } from './convertSmoothing.js';
 export { LslabError, type LslabErrorCode, type LslabErrorDetails } from './errors.js';
