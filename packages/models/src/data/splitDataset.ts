@@ -13,7 +13,10 @@ import { applyStandardization, fitStandardization } from './standardization.js';
 
 /** Options of {@link splitDataset}. */
 export interface SplitOptions {
-  /** [train, validation, test], each ≥ 0 (train > 0), summing to 1. Default [0.6, 0.2, 0.2]. */
+  /**
+   * [train, validation, test], each ≥ 0 (train > 0), summing to 1 within 1e-9;
+   * a value within 1e-9 below 0 counts as 0. Default [0.6, 0.2, 0.2].
+   */
   fractions?: readonly [number, number, number];
   /** Keep the class proportions in every part (default true). */
   stratify?: boolean;
@@ -60,8 +63,7 @@ export function splitDataset(
   options: SplitOptions = {},
 ): DatasetSplits<Dataset | SparseDataset> {
   const fn = 'splitDataset';
-  const fractions = options.fractions ?? [0.6, 0.2, 0.2];
-  checkFractions(fn, fractions);
+  const fractions = checkFractions(fn, options.fractions ?? [0.6, 0.2, 0.2]);
   if (ds.y.length === 0) throw new LslabError('E_EMPTY', fn, 'has no rows', { argument: 'ds' });
   const idx = splitIndices(ds.y, ds.numClasses, fractions, options.stratify ?? true, rng);
   const names = ['train', 'validation', 'test'] as const;

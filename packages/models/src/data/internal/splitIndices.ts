@@ -1,8 +1,12 @@
 import { LslabError } from '@lslab/core';
 import type { Rng } from '../../rng.js';
 
-/** @internal Validates split fractions: three finite numbers ≥ 0, train > 0, sum 1 ± 1e-9. */
-export function checkFractions(fn: string, f: readonly number[]): void {
+/**
+ * @internal Validates split fractions: three finite numbers ≥ 0, train > 0,
+ * sum 1 ± 1e-9. A value less than 1e-9 below 0 (as 1 − 0.77 − 0.23 gives in
+ * floating point) counts as 0; the cleaned fractions are returned.
+ */
+export function checkFractions(fn: string, f: readonly number[]): [number, number, number] {
   if (!Array.isArray(f) || f.length !== 3) {
     throw new LslabError('E_RANGE', fn, 'must be [train, validation, test]', {
       argument: 'options.fractions',
@@ -12,7 +16,7 @@ export function checkFractions(fn: string, f: readonly number[]): void {
   let sum = 0;
   for (let i = 0; i < 3; i++) {
     const v = f[i];
-    if (!Number.isFinite(v) || v < 0 || (i === 0 && v === 0)) {
+    if (!Number.isFinite(v) || v < -1e-9 || (i === 0 && v <= 0)) {
       throw new LslabError(
         'E_RANGE',
         fn,
@@ -32,6 +36,7 @@ export function checkFractions(fn: string, f: readonly number[]): void {
       value: f,
     });
   }
+  return [f[0], Math.max(0, f[1]), Math.max(0, f[2])];
 }
 
 /**
