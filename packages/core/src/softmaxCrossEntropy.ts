@@ -36,6 +36,14 @@ export interface SoftmaxCrossEntropyOptions<R extends Reduction = Reduction> {
   reduction?: R;
   /** Precision of `grad`: `'float64'` (default) or `'float32'`. */
   dtype?: Dtype;
+  /**
+   * A Float64Array or Float32Array of length N·K that receives the gradient
+   * (returned as `grad.data`) instead of a new array; its type sets the
+   * precision. Reusing one buffer across calls of the same shape, as a
+   * training loop does, saves allocating and zeroing N·K numbers per call.
+   * It must not share memory with `logits` or `target`.
+   */
+  out?: Float64Array | Float32Array;
 }
 
 /** Result of a cross-entropy: the loss and its gradient with respect to the logits. */
@@ -64,8 +72,10 @@ const FN = 'softmaxCrossEntropy';
  * distribution: q = (1−α)·t + α/K (`'others'`: the same with α·K/(K−1)); do not
  * pass targets that are already smoothed.
  *
- * One pass per row, one `Math.exp` per logit, no allocation per row; logits
- * may be Float32 (accumulation is in Float64).
+ * One pass over the rows, one `Math.exp` per logit, no allocation per row;
+ * the 'mean' scaling is applied as the gradient is written. Logits may be
+ * Float32 (all arithmetic is in Float64; a Float32 gradient is the Float64
+ * gradient rounded once). Pass `options.out` to reuse a gradient buffer.
  *
  * @param logits - N×K finite logits, K ≥ 2
  * @param target - N class indices, or an N×K Matrix of probability rows
@@ -106,11 +116,14 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
   ] as const);
   const w = options.weight;
   if (w !== undefined) checkWeights(FN, 'options.weight', w, k);
-  const grad = allocate(FN, n * k, options.dtype);
-  const losses = new Float64Array(n);
+  const grad = gradBuffer(options.out, n * k, options.dtype);
+  // per-row losses only for 'none'; otherwise the kernels add them up as they go
+  const losses = reduction === 'none' ? new Float64Array(n) : undefined;
+  const out: KernelOut = { grad, losses, exps: new Float64Array(k), scale: 1 };
   const isProb =
     target !== null && typeof target === 'object' && 'data' in target && 'rows' in target;
   let denom: number;
+  let total: number;
   if (isProb) {
     const t = target as Matrix;
     checkMatrix(FN, 'target', t);
@@ -132,20 +145,22 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
     }
     checkDistributionRows(FN, 'target', t);
     const a = convention === 'uniform' ? alpha : (alpha * k) / (k - 1);
-    probabilityKernel(logits, t.data, a, w, mode, losses, grad);
     denom = n;
+    if (reduction === 'mean') out.scale = 1 / denom;
+    total = probabilityKernel(logits, t.data, a, w, mode, out);
   } else {
     const labels = target as ArrayLike<number>;
     checkLabels(FN, 'target', labels, n, k, options.ignoreIndex);
-    denom = indexKernel(
+    denom = meanDivisor(labels, w, options.ignoreIndex);
+    if (reduction === 'mean' && denom > 0) out.scale = 1 / denom;
+    total = indexKernel(
       logits,
       labels,
       smoothingMass(alpha, k, convention),
       w,
       mode,
       options.ignoreIndex,
-      losses,
-      grad,
+      out,
     );
     if (reduction === 'mean' && !(denom > 0)) {
       throw new LslabError(
@@ -156,30 +171,89 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
       );
     }
   }
-  if (reduction === 'none')
-    return { loss: losses, grad: { rows: n, cols: k, data: grad } } as CrossEntropyResult<R>;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += losses[i];
-  if (reduction === 'mean') {
-    const inv = 1 / denom;
-    for (let i = 0; i < grad.length; i++) grad[i] *= inv;
-    total /= denom;
-  }
-  return { loss: total, grad: { rows: n, cols: k, data: grad } } as CrossEntropyResult<R>;
-}
-
-function nonFinite(z: Matrix, i: number, j: number): never {
-  throw new LslabError('E_NOT_FINITE', FN, 'is not finite', {
-    argument: 'logits',
-    row: i,
-    column: j,
-    value: z.data[i * z.cols + j],
-  });
+  const g: Matrix = { rows: n, cols: k, data: grad };
+  if (losses !== undefined) return { loss: losses, grad: g } as CrossEntropyResult<R>;
+  return { loss: reduction === 'mean' ? total / denom : total, grad: g } as CrossEntropyResult<R>;
 }
 
 /**
- * Index targets. q_c = off + (on − off)·[c = y]. Returns the 'mean' divisor
- * Σ w_{y_i} (or the count of kept rows without weights).
+ * Where the kernels write: the gradient, per-row losses (for 'none'), a
+ * K-long scratch row of exponentials, and the factor (1/divisor for 'mean',
+ * else 1) that the gradient is multiplied by as it is written.
+ */
+interface KernelOut {
+  grad: Float64Array | Float32Array;
+  losses: Float64Array | undefined;
+  exps: Float64Array;
+  scale: number;
+}
+
+/** The caller's `out` after checking its type, length and dtype, or a new zeroed array. */
+function gradBuffer(
+  out: unknown,
+  length: number,
+  dtype: Dtype | undefined,
+): Float64Array | Float32Array {
+  if (out === undefined) return allocate(FN, length, dtype);
+  if (!(out instanceof Float64Array || out instanceof Float32Array)) {
+    throw new LslabError('E_OPTION', FN, 'must be a Float64Array or a Float32Array', {
+      argument: 'options.out',
+    });
+  }
+  if (out.length !== length) {
+    throw new LslabError('E_SHAPE', FN, `has length ${out.length}, expected N × K = ${length}`, {
+      argument: 'options.out',
+    });
+  }
+  const own = out instanceof Float32Array ? 'float32' : 'float64';
+  if (dtype !== undefined && dtype !== own) {
+    throw new LslabError('E_OPTION', FN, `is '${dtype}' but options.out is ${own}`, {
+      argument: 'options.dtype',
+      value: dtype,
+    });
+  }
+  return out;
+}
+
+/**
+ * Called when a row's sums came out non-finite: throws E_NOT_FINITE for the
+ * first non-finite logit of row i. Finite logits so extreme that z − max
+ * overflows (|z| near 1e308) find none, and the row keeps its infinite loss.
+ */
+function checkRow(z: Matrix, i: number): void {
+  const { cols: k, data } = z;
+  for (let j = 0; j < k; j++) {
+    const v = data[i * k + j];
+    if (!(v > -Infinity && v < Infinity)) {
+      throw new LslabError('E_NOT_FINITE', FN, 'is not finite', {
+        argument: 'logits',
+        row: i,
+        column: j,
+        value: v,
+      });
+    }
+  }
+}
+
+/** The 'mean' divisor for index targets: Σ w_{y_i} over kept rows (their count without weights). */
+function meanDivisor(
+  labels: ArrayLike<number>,
+  w: ArrayLike<number> | undefined,
+  ignoreIndex: number | undefined,
+): number {
+  let denom = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i];
+    if (y === ignoreIndex) continue;
+    denom += w === undefined ? 1 : w[y];
+  }
+  return denom;
+}
+
+/**
+ * Index targets, q_c = off + (on − off)·[c = y]. Per row: the max, then one
+ * Math.exp per logit into the scratch row with Σe and Σ a_c·(z_c − max), then
+ * the gradient written once, already scaled. Returns Σ_i l_i.
  */
 function indexKernel(
   logits: Matrix,
@@ -188,87 +262,94 @@ function indexKernel(
   w: ArrayLike<number> | undefined,
   mode: 'target' | 'sample',
   ignoreIndex: number | undefined,
-  losses: Float64Array,
-  grad: Float64Array | Float32Array,
+  out: KernelOut,
 ): number {
   const { rows: n, cols: k, data: z } = logits;
+  const { grad, losses, exps, scale } = out;
   const { on, off } = mass;
   const jump = on - off;
+  const rowWeights = w === undefined || mode === 'sample';
   let wSum = 0;
   if (w !== undefined) for (let c = 0; c < k; c++) wSum += w[c];
-  let denom = 0;
+  let total = 0;
   for (let i = 0; i < n; i++) {
     const o = i * k;
     const y = labels[i];
-    if (y === ignoreIndex) continue; // losses[i] and grad row stay 0
-    // pass 1: max, with the finiteness check folded in
-    let m = -Infinity;
-    for (let j = 0; j < k; j++) {
+    if (y === ignoreIndex) {
+      grad.fill(0, o, o + k); // loss 0, gradient 0 (options.out may hold old values)
+      continue;
+    }
+    let m = z[o];
+    for (let j = 1; j < k; j++) {
       const v = z[o + j];
-      if (!(v > -Infinity && v < Infinity)) nonFinite(logits, i, j);
       if (v > m) m = v;
     }
-    // pass 2: exp once per logit, stored in grad; Σ e and Σ a_c·(z_c − m)
     let s = 0;
     let dot = 0;
-    const wy = w === undefined ? 1 : w[y];
-    if (w === undefined || mode === 'sample') {
+    let l: number;
+    if (rowWeights) {
       for (let j = 0; j < k; j++) {
         const d = z[o + j] - m;
         const e = Math.exp(d);
-        grad[o + j] = e;
+        exps[j] = e;
         s += e;
         dot += d;
       }
-      // Σ q_c d_c = off·Σ d_c + jump·d_y; scaled by w_y in sample mode
-      const dy = z[o + y] - m;
-      const S = wy; // Σ_c a_c = w_y·Σ q_c = w_y
-      const qd = off * dot + jump * dy;
-      losses[i] = wy * (Math.log(s) - qd);
-      const inv = S / s;
+      // a NaN or ±∞ logit makes s or dot non-finite (also NaN for −∞ times 0)
+      if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
+      // a_c = w_y·q_c: Σ_c a_c = w_y and Σ_c q_c d_c = off·Σ d_c + jump·d_y
+      const wy = w === undefined ? 1 : w[y];
+      l = wy * (Math.log(s) - (off * dot + jump * (z[o + y] - m)));
+      const inv = wy / s;
       const offS = wy * off;
-      for (let j = 0; j < k; j++) grad[o + j] = grad[o + j] * inv - offS;
-      grad[o + y] -= wy * jump;
-      denom += wy;
+      for (let j = 0; j < k; j++) grad[o + j] = (exps[j] * inv - offS) * scale;
+      grad[o + y] = (exps[y] * inv - offS - wy * jump) * scale;
     } else {
+      const wt = w as ArrayLike<number>;
       for (let j = 0; j < k; j++) {
         const d = z[o + j] - m;
         const e = Math.exp(d);
-        grad[o + j] = e;
+        exps[j] = e;
         s += e;
-        dot += w[j] * d;
+        dot += wt[j] * d;
       }
-      const dy = z[o + y] - m;
+      if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
+      const wy = wt[y];
       const S = off * wSum + jump * wy; // Σ_c w_c q_c
-      losses[i] = S * Math.log(s) - (off * dot + jump * wy * dy);
+      l = S * Math.log(s) - (off * dot + jump * wy * (z[o + y] - m));
       const inv = S / s;
-      for (let j = 0; j < k; j++) grad[o + j] = grad[o + j] * inv - off * w[j];
-      grad[o + y] -= jump * wy;
-      denom += wy;
+      for (let j = 0; j < k; j++) grad[o + j] = (exps[j] * inv - off * wt[j]) * scale;
+      grad[o + y] = (exps[y] * inv - off * wy - jump * wy) * scale;
     }
+    if (losses !== undefined) losses[i] = l;
+    total += l;
   }
-  return denom;
+  return total;
 }
 
-/** Probability targets t: q = (1 − a)·t + a/K with a the uniform-equivalent α. */
+/**
+ * Probability targets t: q = (1 − a)·t + a/K with a the uniform-equivalent α.
+ * Returns Σ_i l_i.
+ */
 function probabilityKernel(
   logits: Matrix,
   t: ArrayLike<number>,
   a: number,
   w: ArrayLike<number> | undefined,
   mode: 'target' | 'sample',
-  losses: Float64Array,
-  grad: Float64Array | Float32Array,
-): void {
+  out: KernelOut,
+): number {
   const { rows: n, cols: k, data: z } = logits;
+  const { grad, losses, exps, scale } = out;
   const keep = 1 - a;
   const u = a / k;
+  const classWeights = w !== undefined && mode === 'target';
+  let total = 0;
   for (let i = 0; i < n; i++) {
     const o = i * k;
-    let m = -Infinity;
-    for (let j = 0; j < k; j++) {
+    let m = z[o];
+    for (let j = 1; j < k; j++) {
       const v = z[o + j];
-      if (!(v > -Infinity && v < Infinity)) nonFinite(logits, i, j);
       if (v > m) m = v;
     }
     // row weight in sample mode: ⟨w, t_i⟩ (= w_{y_i} for a one-hot row)
@@ -283,19 +364,23 @@ function probabilityKernel(
     for (let j = 0; j < k; j++) {
       const d = z[o + j] - m;
       const e = Math.exp(d);
-      grad[o + j] = e;
+      exps[j] = e;
       s += e;
       const q = keep * t[o + j] + u;
-      const ac = w !== undefined && mode === 'target' ? w[j] * q : rw * q;
+      const ac = classWeights ? (w as ArrayLike<number>)[j] * q : rw * q;
       S += ac;
       dot += ac * d;
     }
-    losses[i] = S * Math.log(s) - dot;
+    if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
+    const l = S * Math.log(s) - dot;
     const inv = S / s;
     for (let j = 0; j < k; j++) {
       const q = keep * t[o + j] + u;
-      const ac = w !== undefined && mode === 'target' ? w[j] * q : rw * q;
-      grad[o + j] = grad[o + j] * inv - ac;
+      const ac = classWeights ? (w as ArrayLike<number>)[j] * q : rw * q;
+      grad[o + j] = (exps[j] * inv - ac) * scale;
     }
+    if (losses !== undefined) losses[i] = l;
+    total += l;
   }
+  return total;
 }
