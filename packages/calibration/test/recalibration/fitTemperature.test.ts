@@ -142,6 +142,24 @@ describe('fitTemperature(logits, labels, options?)', () => {
     expect(ceiling.nllAfter).toBeLessThanOrEqual(ceiling.nllBefore);
   });
 
+  it('stays finite for logits near ±1e200 (no NaN from 0·∞ in the variance)', () => {
+    // Two right, one wrong at gap g = 1e200: the optimum T = g/ln 2 ≈ 1.4e200 lies above
+    // maxTemperature, so the fit ends at the ceiling with finite values.
+    const z = fromRows([
+      [1e200, 0],
+      [0, 1e200],
+      [1e200, 0],
+    ]);
+    const fit = fitTemperature(z, [0, 1, 1]);
+    expect(fit.status).toBe('ceiling');
+    expect(fit.temperature).toBe(1e3);
+    expect(Number.isFinite(fit.nllAfter)).toBe(true);
+    expect(fit.nllBefore).toBe(1e200 / 3); // the wrong row loses 1e200, the right rows 0
+    const wide = fitTemperature(z, [0, 1, 1], { maxTemperature: 1e15 });
+    expect(wide.status).toBe('ceiling');
+    expect(Number.isFinite(wide.nllAfter)).toBe(true);
+  });
+
   it('scales with the logits: fitTemperature(c·z).T = c·fitTemperature(z).T', () => {
     const { z, y } = temperedData(9, 500, 4, 1.3, 1.5);
     const t = fitTemperature(z, y).temperature;
