@@ -1,11 +1,11 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../claim.js';
-import { logSoftmax } from '../logSoftmax.js';
+import { confidencePenalty } from '../confidencePenalty.js';
 import type { Matrix } from '../matrix.js';
 import { smoothingDecomposition } from '../smoothingDecomposition.js';
-import { softmax } from '../softmax.js';
 import { softmaxCrossEntropy } from '../softmaxCrossEntropy.js';
 import { claimRandom, randomVector } from './internal/random.js';
-import { checkAtMost, worse } from './internal/vectors.js';
+import { penaltyByDifferences, rowTerms as terms } from './internal/rowTerms.js';
+import { checkAtMost, maxAbsDiff, worse } from './internal/vectors.js';
 
 /** Parameters of {@link regulariserClaim}. */
 export type RegulariserParams = {
@@ -25,30 +25,6 @@ const Y = 0;
 const FAR = 40; // the far end of the path z_1 → −∞
 const SPREAD = 6; // random logits in [−SPREAD, SPREAD]: log-probabilities within 2·SPREAD + ln K
 
-/** The terms of one row, from log-softmax (independent of the fused kernel). */
-function terms(z: Float64Array) {
-  const K = z.length;
-  const lp = logSoftmax(z) as Float64Array;
-  const p = softmax(z) as Float64Array;
-  let sumLog = 0;
-  let sumZ = 0;
-  let negEntropy = 0;
-  for (let k = 0; k < K; k++) {
-    sumLog += lp[k];
-    sumZ += z[k];
-    negEntropy += p[k] > 0 ? p[k] * lp[k] : 0;
-  }
-  return {
-    ce: -lp[Y],
-    klUP: -Math.log(K) - sumLog / K, // KL(u‖p)
-    klVP: -Math.log(K - 1) - (sumLog - lp[Y]) / (K - 1), // KL(v‖p), v uniform on k ≠ y
-    klPU: Math.log(K) + negEntropy, // KL(p‖u) = ln K − H(p)
-    entropy: -negEntropy,
-    meanZ: sumZ / K,
-    meanWrongZ: (sumZ - z[Y]) / (K - 1),
-  };
-}
-
 function smoothed(z: Float64Array, alpha: number, convention: 'uniform' | 'others'): number {
   const m: Matrix = { rows: 1, cols: z.length, data: z };
   return softmaxCrossEntropy(m, [Y], { labelSmoothing: alpha, convention, reduction: 'sum' }).loss;
@@ -63,6 +39,7 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
   let constU = Number.NaN;
   let constO = Number.NaN;
   let penalty = 0;
+  let penaltyGrad = 0;
   let klPUmax = 0;
   let decTotal = 0;
   let decTerms = 0;
@@ -85,10 +62,6 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
       Math.abs(cO - alpha * Math.log(K - 1)) > Math.abs(constO - alpha * Math.log(K - 1))
     )
       constO = cO;
-    penalty = worse(
-      penalty,
-      Math.abs(s.ce - beta * s.entropy - (s.ce + beta * s.klPU - beta * Math.log(K))),
-    );
     klPUmax = worse(klPUmax, s.klPU);
     // the exported decomposition against the kernel and the log-softmax terms
     const m: Matrix = { rows: 1, cols: K, data: z };
@@ -105,6 +78,10 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
         Math.abs(dO.entropyOfUniform - Math.log(K - 1)),
       ),
     );
+    // the exported confidence penalty: its loss, and its gradient by central differences
+    const cp = confidencePenalty(m, [Y], beta, { reduction: 'sum' });
+    penalty = worse(penalty, Math.abs(cp.loss - (s.ce + beta * s.klPU - beta * Math.log(K))));
+    penaltyGrad = worse(penaltyGrad, maxAbsDiff(penaltyByDifferences(z, beta), cp.grad.data));
   }
   // the path z = (0, …, z_1, …, 0) with z_1 → −∞: one class starved of mass
   const divergences: object[] = [];
@@ -148,6 +125,7 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
     check('uniform: L_LS − CE = α(z_y − mean z) (max |Δ|)', 0, shiftU, tol),
     check('others: L_LS − CE = α(z_y − mean of wrong z) (max |Δ|)', 0, shiftO, tol),
     check('confidence penalty: CE − β·H(p) = CE + β·KL(p‖u) − β ln K (max |Δ|)', 0, penalty, tol),
+    check('confidence penalty: gradient = central differences (max |Δ|)', 0, penaltyGrad, 1e-8),
     checkAtMost(
       'confidence penalty: KL(p‖u), largest seen (bound ln K)',
       lnK,
