@@ -1,7 +1,9 @@
+import { loadavg } from 'node:os';
 import { benchCalibration, calibrationTable } from './calibration.bench.ts';
 import { describeMachine } from './internal/timing.ts';
 
 const t0 = performance.now();
+const load = loadavg();
 const rows = benchCalibration();
 console.log('## @lslab/calibration: metrics and temperature scaling');
 console.log('');
@@ -10,15 +12,21 @@ console.log('');
 console.log(
   'Probabilities softmax(3·N(0,1) logits), labels drawn from softmax(z/1.5), seeded, generated before timing; median of 7 runs after warm-up; every result checked finite.',
 );
+console.log(
+  `Load average at start: ${load
+    .map((l) => l.toFixed(1))
+    .join(' ')} (figures are only comparable on an otherwise idle machine).`,
+);
 console.log('');
 for (const line of calibrationTable(rows)) console.log(line);
 console.log('');
 const machine = rows.map((r) => ({
-  name: r.name.split(' ')[0],
+  name: r.name.startsWith('baseline') ? 'baseline-row-max' : r.name.split(' ')[0],
   n: r.n,
   k: r.k,
   medianMs: Number(r.timing.medianMs.toFixed(3)),
   mSamplesPerSecond: Number(r.mSamplesPerSecond.toFixed(3)),
+  passes: r.passes ?? 1,
 }));
 console.log(`BENCH @lslab/calibration ${JSON.stringify(machine)}`);
 console.log(`Total bench time ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
