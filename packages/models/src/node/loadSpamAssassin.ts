@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { LslabError } from '@lslab/core';
 import type { SparseDataset } from '../data/dataset.js';
 import type { HashFeaturesOptions } from '../data/hashFeatures.js';
@@ -50,7 +51,7 @@ export function loadSpamAssassin(
     throw new LslabError('E_PARSE', fn, 'is not a list of files', { argument: 'file_list.json' });
   }
   const records: SpamAssassinRecord[] = files.map((f: unknown, i: number) => {
-    const path = `${root}/${String(f).replace(/\.txt$/, '.json')}`;
+    const path = join(root, String(f).replace(/\.txt$/, '.json'));
     let rec: unknown;
     try {
       rec = JSON.parse(readText(fn, path));
