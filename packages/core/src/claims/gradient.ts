@@ -5,6 +5,7 @@ import { sigmoidCrossEntropy } from '../sigmoidCrossEntropy.js';
 import { smoothLabels } from '../smoothLabels.js';
 import { softmax } from '../softmax.js';
 import { softmaxCrossEntropy } from '../softmaxCrossEntropy.js';
+import { centralGradient, centralJacobian, STEP } from './internal/differences.js';
 import { claimRandom, randomDistribution, randomVector } from './internal/random.js';
 import { maxAbsDiff, worse } from './internal/vectors.js';
 
@@ -20,7 +21,6 @@ export type GradientParams = {
   trials: number;
 };
 
-const H = 1e-5; // central-difference step: truncation ~h², rounding ~EPS/h, both ≈ 1e-10
 const FD_TOL = 1e-8;
 
 function row(v: ArrayLike<number>): Matrix {
@@ -33,36 +33,10 @@ function kernel(z: Float64Array, q: Float64Array): { loss: number; grad: Float64
   return { loss: r.loss, grad: r.grad.data as Float64Array };
 }
 
-/** Central differences of the kernel loss: ∂ℓ/∂z_j ≈ (ℓ(z + h e_j) − ℓ(z − h e_j)) / 2h. */
-function fdGradient(z: Float64Array, q: Float64Array): Float64Array {
-  const g = new Float64Array(z.length);
-  const w = Float64Array.from(z);
-  for (let j = 0; j < z.length; j++) {
-    w[j] = z[j] + H;
-    const up = kernel(w, q).loss;
-    w[j] = z[j] - H;
-    const down = kernel(w, q).loss;
-    w[j] = z[j];
-    g[j] = (up - down) / (2 * H);
-  }
-  return g;
-}
-
-/** Central differences of the kernel gradient: H_ij ≈ (g_i(z + h e_j) − g_i(z − h e_j)) / 2h. */
-function fdHessian(z: Float64Array, q: Float64Array): Float64Array {
-  const k = z.length;
-  const out = new Float64Array(k * k);
-  const w = Float64Array.from(z);
-  for (let j = 0; j < k; j++) {
-    w[j] = z[j] + H;
-    const up = kernel(w, q).grad;
-    w[j] = z[j] - H;
-    const down = kernel(w, q).grad;
-    w[j] = z[j];
-    for (let i = 0; i < k; i++) out[i * k + j] = (up[i] - down[i]) / (2 * H);
-  }
-  return out;
-}
+const fdGradient = (z: Float64Array, q: Float64Array) =>
+  centralGradient((w) => kernel(w, q).loss, z);
+const fdHessian = (z: Float64Array, q: Float64Array) =>
+  centralJacobian((w) => kernel(w, q).grad, z);
 
 /** diag(p) − ppᵀ, the closed-form Hessian. */
 function hessian(p: ArrayLike<number>): Float64Array {
@@ -111,7 +85,7 @@ function run({ K, alpha, seed, trials }: GradientParams): ClaimResult {
     const zs = rng.between(-6, 6);
     const ts = [rng.uniform()];
     const ls = (v: number) => sigmoidCrossEntropy([v], ts, { reduction: 'sum' }).loss;
-    const fds = (ls(zs + H) - ls(zs - H)) / (2 * H);
+    const fds = (ls(zs + STEP) - ls(zs - STEP)) / (2 * STEP);
     const expected = (sigmoid(zs) as number) - ts[0];
     sigErr = worse(sigErr, Math.abs(fds - expected));
     const gs = sigmoidCrossEntropy([zs], ts, { reduction: 'sum' }).grad[0];
@@ -152,7 +126,7 @@ function run({ K, alpha, seed, trials }: GradientParams): ClaimResult {
     series: { gradient: rows },
     notes: [
       `${trials} random logit vectors in [−4, 4]^${K}; even trials use a random target distribution, odd trials a smoothed one-hot target (α = ${alpha}).`,
-      `Central differences with step h = ${H}; their error is of order h² + EPS/h ≈ 1e-10.`,
+      `Central differences with step h = ${STEP}; their error is of order h² + EPS/h ≈ 1e-10.`,
     ],
   };
 }

@@ -1,9 +1,9 @@
 import { confidencePenalty } from '../../confidencePenalty.js';
 import { logSoftmax } from '../../logSoftmax.js';
 import { softmax } from '../../softmax.js';
+import { centralGradient } from './differences.js';
 
 const Y = 0;
-const H = 1e-5; // central-difference step: error ≈ h² + EPS/h ≈ 1e-10
 
 /**
  * @internal The terms of one row with true class 0, from log-softmax
@@ -34,18 +34,7 @@ export function rowTerms(z: Float64Array) {
 
 /** @internal Central differences of the confidence penalty's loss (one row, class 0). */
 export function penaltyByDifferences(z: Float64Array, beta: number): Float64Array {
-  const k = z.length;
-  const w = Float64Array.from(z);
-  const m = { rows: 1, cols: k, data: w };
-  const loss = () => confidencePenalty(m, [Y], beta, { reduction: 'sum' }).loss;
-  const g = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    w[j] = z[j] + H;
-    const up = loss();
-    w[j] = z[j] - H;
-    const down = loss();
-    w[j] = z[j];
-    g[j] = (up - down) / (2 * H);
-  }
-  return g;
+  const loss = (w: Float64Array) =>
+    confidencePenalty({ rows: 1, cols: w.length, data: w }, [Y], beta, { reduction: 'sum' }).loss;
+  return centralGradient(loss, z);
 }
