@@ -20,7 +20,8 @@ import { checkClosedForm } from './internal/closedForm.js';
  * @param alpha - smoothing α ∈ [0, 1]
  * @param numClasses - K, an integer ≥ 2
  * @param options.convention - `'uniform'` (default) or `'others'`
- * @returns H(q) in nats, in [0, ln K]
+ * @returns H(q) in nats, in [0, ln K] (clamped to ln K, which rounding could
+ *   otherwise exceed by an ulp for a uniform target)
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION`
  * @example
  * minimumSmoothedLoss(0.1, 3, { convention: 'others' }); // 0.39439769144744274
@@ -38,5 +39,6 @@ export function minimumSmoothedLoss(
   const on = m === 1 ? 0 : -(1 - m) * Math.log1p(-m);
   // log(m/(K−1)) as a difference of logs: m/(K−1) may underflow for subnormal m
   const off = m === 0 ? 0 : m * (Math.log(k - 1) - Math.log(m));
-  return on + off;
+  // H(q) ≤ ln K exactly; keep rounding from pushing a uniform target above it
+  return Math.min(on + off, Math.log(k));
 }

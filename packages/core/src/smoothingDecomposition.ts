@@ -17,7 +17,9 @@ export interface SmoothingTerms<T> {
 
 /** Result of {@link smoothingDecomposition}: per-sample terms and their means over the rows. */
 export interface SmoothingDecomposition {
+  /** One Float64Array of length N per term; entry i belongs to row i. */
   perSample: SmoothingTerms<Float64Array>;
+  /** The average of each term over the N rows. */
   mean: SmoothingTerms<number>;
 }
 

@@ -66,6 +66,12 @@ describe('minimumSmoothedLoss(alpha, numClasses, { convention })', () => {
     expect(minimumSmoothedLoss(0, 10, { convention: 'others' })).toBe(0);
     expectClose(minimumSmoothedLoss(1, 10), Math.log(10), { rtol: 8 });
     expectClose(minimumSmoothedLoss(0.75, 4, { convention: 'others' }), Math.log(4), { rtol: 8 });
+    // others α = (K−1)/K is the uniform target: H = ln K, never above it
+    for (const k of [3, 5, 7, 10, 100, 1000]) {
+      const h = minimumSmoothedLoss((k - 1) / k, k, { convention: 'others' });
+      expectClose(h, Math.log(k), { rtol: 8, label: `K=${k}` });
+      expect(h).toBeLessThanOrEqual(Math.log(k));
+    }
     // others α = 1, K = 3: q = (0, 1/2, 1/2) → ln 2
     expectClose(minimumSmoothedLoss(1, 3, { convention: 'others' }), Math.LN2, { rtol: 8 });
     expectClose(minimumSmoothedLoss(1, 2, { convention: 'others' }), 0, { atol: 0 });

@@ -80,6 +80,11 @@ describe('optimalLogitGap(alpha, numClasses, { convention })', () => {
     expect(optimalLogitGap(1, 10)).toBe(0);
     expect(optimalLogitGap(0.75, 4, { convention: 'others' })).toBe(0);
     expect(optimalLogitGap(0.5, 2, { convention: 'others' })).toBe(0);
+    // α = (K−1)/K rounded to a double: q_y and q_k agree to an ulp, so the gap is
+    // within a few EPS of 0 (here K·α rounds to K − 1 and it is exactly 0)
+    for (const k of [3, 5, 7, 10, 100, 1000]) {
+      expectClose(optimalLogitGap((k - 1) / k, k, { convention: 'others' }), 0, { atol: 4 });
+    }
     // K = 4, α = 0.9: q_y = 0.1, q_k = 0.3 → ln(1/3)
     expectClose(optimalLogitGap(0.9, 4, { convention: 'others' }), -Math.log(3), { rtol: 8 });
     expect(optimalLogitGap(1, 4, { convention: 'others' })).toBe(-Infinity);

@@ -10,6 +10,8 @@ import {
   matrix,
   optimalSigmoidLogit,
   sigmoidCrossEntropy,
+  smoothBinaryTargets,
+  softmaxCrossEntropy,
 } from '../src/index.ts';
 
 const sigma = (x: number) => 1 / (1 + Math.exp(-x));
@@ -232,6 +234,50 @@ describe('sigmoidCrossEntropy(logits, targets, options)', () => {
         },
       ),
       { seed: 2026, numRuns: 300 },
+    );
+  });
+
+  it('uniform smoothing is the K = 2 softmax cross-entropy on logits (x, 0) (fast-check)', () => {
+    // σ(x) = softmax((x, 0))_0 and t(1−α) + α/2 = q_0 of the uniform rule with K = 2,
+    // so both losses and ∂/∂x = p_0 − q_0 agree (the softmax grad w.r.t. z_0).
+    fc.assert(
+      fc.property(
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.constantFrom(0, 1),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (x, t, alpha) => {
+          const s = sigmoidCrossEntropy([x], [t], { labelSmoothing: alpha });
+          const c = softmaxCrossEntropy(fromRows([[x, 0]]), [1 - t], { labelSmoothing: alpha });
+          expectClose(s.loss, c.loss, { rtol: 16, atol: 16 });
+          expectClose(s.grad[0], c.grad.data[0], { atol: 8 });
+        },
+      ),
+      { seed: 314, numRuns: 300 },
+    );
+  });
+
+  it('smoothing inside the loss equals smoothBinaryTargets then α = 0 (both conventions)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 10 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom('uniform' as const, 'others' as const),
+        (t, alpha, convention) => {
+          const x = t.map((v, i) => (v - 0.5) * 8 + i);
+          const a = sigmoidCrossEntropy(x, t, {
+            labelSmoothing: alpha,
+            convention,
+            reduction: 'none',
+          });
+          const st = smoothBinaryTargets(t, alpha, { convention });
+          const b = sigmoidCrossEntropy(x, st, { reduction: 'none' });
+          // the smoothed target is formed by a different expression on each side
+          // (≤ 2 roundings apart); the loss moves by |x|·Δt at most
+          expectArraysClose(a.loss, b.loss, { rtol: 8, atol: 8 * 12 });
+          expectArraysClose(a.grad, b.grad, { atol: 8 });
+        },
+      ),
+      { seed: 2718, numRuns: 200 },
     );
   });
 
