@@ -1,4 +1,4 @@
-import { describeMachine } from './internal/machine.ts';
+import { describeLoad, describeMachine } from './internal/machine.ts';
 import { benchSpam } from './spam.bench.ts';
 import { type BenchRow, benchLossShare, benchMlp, benchNewton } from './training.bench.ts';
 
@@ -13,25 +13,44 @@ function verdict(row: BenchRow): string {
 }
 
 const t0 = performance.now();
-const rows: BenchRow[] = [benchNewton(), benchMlp(), benchLossShare(), ...benchSpam()];
+const loadBefore = describeLoad();
+const rows: BenchRow[] = [
+  benchNewton(),
+  benchMlp('tanh'),
+  benchMlp('relu'),
+  benchLossShare(),
+  ...benchSpam(),
+];
+const loadAfter = describeLoad();
 console.log('## @lslab/models: models, Newton and training');
 console.log('');
 console.log(`Machine: ${describeMachine()}`);
 console.log('');
+console.log(`Load: ${loadBefore} before, ${loadAfter} after.`);
+console.log('');
 console.log(
-  'Median wall time of the runs after one warm-up; inputs generated (seeded) before timing.',
+  'Median over the runs after one warm-up; inputs generated (seeded) before timing. CPU is the CPU time of this process (user + system); targets are judged on wall time.',
 );
 console.log('');
-console.log('| benchmark | median | runs | target | result | note |');
-console.log('|---|---:|---:|---:|---|---|');
+console.log('| benchmark | wall (median) | CPU (median) | runs | target | result | note |');
+console.log('|---|---:|---:|---:|---:|---|---|');
 for (const r of rows) {
   const target = r.targetMs === undefined ? '—' : `< ${seconds(r.targetMs)}`;
-  console.log(
-    `| ${r.name} | ${seconds(r.ms)} | ${r.runs} | ${target} | ${verdict(r)} | ${r.note} |`,
-  );
+  const cells = [r.name, seconds(r.ms), seconds(r.cpuMs), r.runs, target, verdict(r), r.note];
+  console.log(`| ${cells.join(' | ')} |`);
 }
 console.log('');
 console.log(`Total bench time ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
-console.log(
-  `BENCH ${JSON.stringify({ package: '@lslab/models', machine: describeMachine(), rows: rows.map((r) => ({ name: r.name, ms: Number(r.ms.toFixed(3)), targetMs: r.targetMs ?? null, met: r.targetMs === undefined ? null : r.ms < r.targetMs })) })}`,
-);
+const machine = {
+  package: '@lslab/models',
+  machine: describeMachine(),
+  load: { before: loadBefore, after: loadAfter },
+  rows: rows.map((r) => ({
+    name: r.name,
+    ms: Number(r.ms.toFixed(3)),
+    cpuMs: Number(r.cpuMs.toFixed(3)),
+    targetMs: r.targetMs ?? null,
+    met: r.targetMs === undefined ? null : r.ms < r.targetMs,
+  })),
+};
+console.log(`BENCH ${JSON.stringify(machine)}`);

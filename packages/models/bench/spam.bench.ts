@@ -9,13 +9,16 @@ import type { BenchRow } from './training.bench.ts';
  * Loading is timed once, outside the training runs.
  */
 export function benchSpam(runs = 3): BenchRow[] {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const data = loadSpamAssassin();
   const loadMs = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const loadCpu = (c.user + c.system) / 1000;
   const { train: tr, test } = data;
   const d = tr.x.cols;
   const nnz = tr.x.indptr[tr.x.rows];
-  const { ms, result } = medianTime(runs, () => {
+  const { ms, cpuMs, result } = medianTime(runs, () => {
     const m = logisticRegression({ inputDim: d, l2: 1e-4, loss: { labelSmoothing: 0.1 } });
     train(m, tr.x, tr.y, {
       optimizer: adam({ learningRate: 0.01 }),
@@ -33,12 +36,14 @@ export function benchSpam(runs = 3): BenchRow[] {
     {
       name: 'SpamAssassin: load, tokenise, hash, split (once)',
       ms: loadMs,
+      cpuMs: loadCpu,
       runs: 1,
       note: `${tr.x.rows + data.validation.x.rows + test.x.rows} messages, d = ${d}`,
     },
     {
       name: 'Logistic regression on SpamAssassin, 200 Adam steps (CSR)',
       ms,
+      cpuMs,
       runs,
       note: `train n = ${tr.x.rows}, ${nnz} non-zeros; test accuracy ${(hits / z.length).toFixed(4)}`,
     },

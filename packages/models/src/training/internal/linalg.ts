@@ -6,8 +6,9 @@
 
 /**
  * @internal out (n×p) = a (n×m) · b (m×p), then adds `bias` (length p) to each
- * row if given. Loop order i-k-j with four k at a time: each pass over the
- * output row reads four rows of b, which halves the loads and stores of out.
+ * row if given. Loop order i-k-j, register-blocked: four rows of a times four
+ * rows of b per pass over the output rows, so each loaded b value serves four
+ * outputs and each output is loaded and stored once per four k.
  */
 export function matmul(
   a: ArrayLike<number>,
@@ -18,27 +19,75 @@ export function matmul(
   out: Float64Array,
   bias?: Float64Array,
 ): void {
-  const m4 = m - (m % 4);
   for (let i = 0; i < n; i++) {
     const o = i * p;
     if (bias === undefined) for (let j = 0; j < p; j++) out[o + j] = 0;
     else for (let j = 0; j < p; j++) out[o + j] = bias[j];
-    const ai = i * m;
+  }
+  const n4 = n - (n % 4);
+  const m4 = m - (m % 4);
+  let i = 0;
+  for (; i < n4; i += 4) {
+    const o0 = i * p;
+    const o1 = o0 + p;
+    const o2 = o1 + p;
+    const o3 = o2 + p;
+    const r0 = i * m;
+    const r1 = r0 + m;
+    const r2 = r1 + m;
+    const r3 = r2 + m;
     let k = 0;
     for (; k < m4; k += 4) {
-      const v0 = a[ai + k];
-      const v1 = a[ai + k + 1];
-      const v2 = a[ai + k + 2];
-      const v3 = a[ai + k + 3];
+      const x00 = a[r0 + k];
+      const x01 = a[r0 + k + 1];
+      const x02 = a[r0 + k + 2];
+      const x03 = a[r0 + k + 3];
+      const x10 = a[r1 + k];
+      const x11 = a[r1 + k + 1];
+      const x12 = a[r1 + k + 2];
+      const x13 = a[r1 + k + 3];
+      const x20 = a[r2 + k];
+      const x21 = a[r2 + k + 1];
+      const x22 = a[r2 + k + 2];
+      const x23 = a[r2 + k + 3];
+      const x30 = a[r3 + k];
+      const x31 = a[r3 + k + 1];
+      const x32 = a[r3 + k + 2];
+      const x33 = a[r3 + k + 3];
       const b0 = k * p;
       const b1 = b0 + p;
       const b2 = b1 + p;
       const b3 = b2 + p;
       for (let j = 0; j < p; j++) {
-        out[o + j] += v0 * b[b0 + j] + v1 * b[b1 + j] + v2 * b[b2 + j] + v3 * b[b3 + j];
+        const c0 = b[b0 + j];
+        const c1 = b[b1 + j];
+        const c2 = b[b2 + j];
+        const c3 = b[b3 + j];
+        out[o0 + j] += x00 * c0 + x01 * c1 + x02 * c2 + x03 * c3;
+        out[o1 + j] += x10 * c0 + x11 * c1 + x12 * c2 + x13 * c3;
+        out[o2 + j] += x20 * c0 + x21 * c1 + x22 * c2 + x23 * c3;
+        out[o3 + j] += x30 * c0 + x31 * c1 + x32 * c2 + x33 * c3;
       }
     }
     for (; k < m; k++) {
+      const x0 = a[r0 + k];
+      const x1 = a[r1 + k];
+      const x2 = a[r2 + k];
+      const x3 = a[r3 + k];
+      const bk = k * p;
+      for (let j = 0; j < p; j++) {
+        const c = b[bk + j];
+        out[o0 + j] += x0 * c;
+        out[o1 + j] += x1 * c;
+        out[o2 + j] += x2 * c;
+        out[o3 + j] += x3 * c;
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const o = i * p;
+    const ai = i * m;
+    for (let k = 0; k < m; k++) {
       const v = a[ai + k];
       const bk = k * p;
       for (let j = 0; j < p; j++) out[o + j] += v * b[bk + j];
@@ -48,8 +97,8 @@ export function matmul(
 
 /**
  * @internal out (m×p) += aᵀ · g for a (n×m) and g (n×p): the weight gradient
- * of a dense layer. Loop order i-k-j with four rows i at a time; `out` is not
- * cleared.
+ * of a dense layer. Loop order i-k-j, register-blocked over four rows i and
+ * four columns k of a; `out` is not cleared.
  */
 export function addTransposeProduct(
   a: ArrayLike<number>,
@@ -60,21 +109,56 @@ export function addTransposeProduct(
   out: Float64Array,
 ): void {
   const n4 = n - (n % 4);
+  const m4 = m - (m % 4);
   let i = 0;
   for (; i < n4; i += 4) {
-    const a0 = i * m;
-    const a1 = a0 + m;
-    const a2 = a1 + m;
-    const a3 = a2 + m;
+    const r0 = i * m;
+    const r1 = r0 + m;
+    const r2 = r1 + m;
+    const r3 = r2 + m;
     const g0 = i * p;
     const g1 = g0 + p;
     const g2 = g1 + p;
     const g3 = g2 + p;
-    for (let k = 0; k < m; k++) {
-      const v0 = a[a0 + k];
-      const v1 = a[a1 + k];
-      const v2 = a[a2 + k];
-      const v3 = a[a3 + k];
+    let k = 0;
+    for (; k < m4; k += 4) {
+      // xrs = a[i + r][k + s]
+      const x00 = a[r0 + k];
+      const x01 = a[r0 + k + 1];
+      const x02 = a[r0 + k + 2];
+      const x03 = a[r0 + k + 3];
+      const x10 = a[r1 + k];
+      const x11 = a[r1 + k + 1];
+      const x12 = a[r1 + k + 2];
+      const x13 = a[r1 + k + 3];
+      const x20 = a[r2 + k];
+      const x21 = a[r2 + k + 1];
+      const x22 = a[r2 + k + 2];
+      const x23 = a[r2 + k + 3];
+      const x30 = a[r3 + k];
+      const x31 = a[r3 + k + 1];
+      const x32 = a[r3 + k + 2];
+      const x33 = a[r3 + k + 3];
+      const k0 = k * p;
+      const k1 = k0 + p;
+      const k2 = k1 + p;
+      const k3 = k2 + p;
+      for (let j = 0; j < p; j++) {
+        const c0 = g[g0 + j];
+        const c1 = g[g1 + j];
+        const c2 = g[g2 + j];
+        const c3 = g[g3 + j];
+        out[k0 + j] += x00 * c0 + x10 * c1 + x20 * c2 + x30 * c3;
+        out[k1 + j] += x01 * c0 + x11 * c1 + x21 * c2 + x31 * c3;
+        out[k2 + j] += x02 * c0 + x12 * c1 + x22 * c2 + x32 * c3;
+        out[k3 + j] += x03 * c0 + x13 * c1 + x23 * c2 + x33 * c3;
+      }
+    }
+    for (; k < m; k++) {
+      const v0 = a[r0 + k];
+      const v1 = a[r1 + k];
+      const v2 = a[r2 + k];
+      const v3 = a[r3 + k];
       const ok = k * p;
       for (let j = 0; j < p; j++) {
         out[ok + j] += v0 * g[g0 + j] + v1 * g[g1 + j] + v2 * g[g2 + j] + v3 * g[g3 + j];
