@@ -1,5 +1,6 @@
 import { expectArraysClose, expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
+import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import {
   fromRows,
@@ -41,6 +42,24 @@ describe('optimalProbabilities(alpha, numClasses, { convention, label })', () =>
     const q = optimalProbabilities(0.2, 4);
     expect(q).toBeInstanceOf(Float64Array);
     expectArraysClose(q, [0.85, 0.05, 0.05, 0.05], { rtol: 2 });
+  });
+
+  it('matches a 64-digit mathjs BigNumber evaluation of the masses', () => {
+    const big = create(all, { number: 'BigNumber', precision: 64 });
+    const bn = (x: number) => big.bignumber(x.toPrecision(70));
+    const ev = (e: string, alpha: number, k: number) =>
+      Number(big.evaluate(e, { alpha: bn(alpha), K: bn(k) }).toString());
+    for (const k of [2, 3, 10, 1000]) {
+      for (const alpha of [1e-8, 0.1, 0.5, 0.95]) {
+        const u = optimalProbabilities(alpha, k, { label: k - 1 });
+        // one subtraction and one division, each rounded: ≤ 2 EPS relative
+        expectClose(u[k - 1], ev('1 - alpha + alpha / K', alpha, k), { rtol: 2 });
+        expectClose(u[0], ev('alpha / K', alpha, k), { rtol: 1 });
+        const o = optimalProbabilities(alpha, k, { convention: 'others', label: k - 1 });
+        expectClose(o[k - 1], ev('1 - alpha', alpha, k), { rtol: 1 });
+        expectClose(o[0], ev('alpha / (K - 1)', alpha, k), { rtol: 1 });
+      }
+    }
   });
 
   it('α = 0 gives the one-hot e_y; uniform α = 1 gives 1/K everywhere', () => {
