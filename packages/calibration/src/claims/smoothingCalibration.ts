@@ -1,4 +1,4 @@
-import { type Claim, type ClaimCheck, type ClaimResult, LslabError } from '@lslab/core';
+import type { Claim, ClaimCheck, ClaimResult } from '@lslab/core';
 
 import {
   type ExperimentPredictions,
@@ -6,77 +6,13 @@ import {
   evaluateExperiment,
 } from './internal/evaluateExperiment.js';
 import { describeExperiment } from './internal/notes.js';
-import { REAL_DATASETS, type RealDatasetName, realDataExperiment } from './internal/realData.js';
+import { REAL_DATASETS, realDataExperiment } from './internal/realData.js';
 import { overconfidentRegime, wellSpecifiedRegime } from './internal/syntheticRegimes.js';
 
+import { type SmoothingCalibrationParams, validateParams } from './smoothingCalibrationParams.js';
+
 export type { RealDatasetName } from './internal/realData.js';
-
-/** Parameters of {@link smoothingCalibrationClaim}. */
-export type SmoothingCalibrationParams = {
-  /** Seed of data, splits and bootstrap. */
-  seed: number;
-  /** The α sweep; must start with 0 (the hard-label model). */
-  alphas: number[];
-  /** The α of the checks; one of `alphas`, > 0. */
-  alpha: number;
-  /** Bootstrap resamples behind every interval. */
-  resamples: number;
-  /** Coverage of every interval, in (0, 1). */
-  level: number;
-  /** Equal-width bins of the ECE. */
-  bins: number;
-  /** K of the synthetic regimes. */
-  numClasses: number;
-  /** Training rows of the over-confident regime. */
-  overN: number;
-  /** Features of the over-confident regime (> overN: over-parameterised). */
-  overDim: number;
-  /** Gradient-descent steps of the over-confident regime. */
-  overSteps: number;
-  /** Training rows of the well-specified regime. */
-  wellN: number;
-  /** Features of the well-specified regime. */
-  wellDim: number;
-  /** Validation rows (fitting T) of each synthetic regime. */
-  validationN: number;
-  /** Test rows (every metric) of each synthetic regime. */
-  testN: number;
-  /** Bundled real data sets to sweep (read from disk: Node only). */
-  datasets: RealDatasetName[];
-};
-
-const FN = 'smoothingCalibrationClaim';
-
-function validate(p: SmoothingCalibrationParams): void {
-  if (!Array.isArray(p.alphas) || p.alphas[0] !== 0 || p.alphas.length < 2) {
-    throw new LslabError('E_RANGE', FN, 'must start with 0 and hold at least one α > 0', {
-      argument: 'params.alphas',
-      value: p.alphas,
-    });
-  }
-  for (const a of p.alphas) {
-    if (!(a >= 0 && a < 1)) {
-      throw new LslabError('E_RANGE', FN, 'every α must lie in [0, 1)', {
-        argument: 'params.alphas',
-        value: a,
-      });
-    }
-  }
-  if (!(p.alpha > 0) || !p.alphas.includes(p.alpha)) {
-    throw new LslabError('E_RANGE', FN, 'must be one of params.alphas and > 0', {
-      argument: 'params.alpha',
-      value: p.alpha,
-    });
-  }
-  for (const d of p.datasets) {
-    if (!REAL_DATASETS.includes(d)) {
-      throw new LslabError('E_OPTION', FN, `is not one of ${REAL_DATASETS.join(', ')}`, {
-        argument: 'params.datasets',
-        value: d,
-      });
-    }
-  }
-}
+export type { SmoothingCalibrationParams } from './smoothingCalibrationParams.js';
 
 /** A one-sided check: `measured` must lie strictly above (`'>'`) or below (`'<'`) 0. */
 function sign(name: string, measured: number, side: '>' | '<'): ClaimCheck {
@@ -122,7 +58,7 @@ function regimeChecks(
 }
 
 function run(p: SmoothingCalibrationParams): ClaimResult {
-  validate(p);
+  validateParams(p);
   const sizes = { ...p };
   const evalOptions = {
     bins: p.bins,
