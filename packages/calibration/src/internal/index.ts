@@ -1,6 +1,7 @@
 export * from './accumulate.js';
 export * from './binning.js';
 export * from './binStats.js';
+export * from './checkProbs.js';
 export * from './compensated.js';
 export * from './gap.js';
 export * from './input.js';

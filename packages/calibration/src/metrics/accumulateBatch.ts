@@ -1,7 +1,7 @@
 import { LslabError } from '@lslab/core';
 import type { Binning } from '../internal/binning.js';
-import { addToBin } from '../internal/binStats.js';
-import { addCompensated } from '../internal/compensated.js';
+import { addToBin, mergeBinStats } from '../internal/binStats.js';
+import { addCompensated, mergeCompensated } from '../internal/compensated.js';
 import type { ProbabilityView } from '../internal/input.js';
 import type { AccumulatorState } from './createCalibrationAccumulator.js';
 
@@ -59,4 +59,13 @@ export function accumulateBatch(
     addCompensated(sums, errs, 1, -Math.log(data[off + y]));
   }
   state.n += n;
+}
+
+/** @internal Adds the statistics of `o` into `state` (same bins, classes and edges). */
+export function mergeState(state: AccumulatorState, o: AccumulatorState, k: number): void {
+  if (state.vector === null) state.vector = o.vector;
+  state.n += o.n;
+  mergeBinStats(state.top, o.top);
+  for (let c = 0; c < k; c++) mergeBinStats(state.perClass[c], o.perClass[c]);
+  mergeCompensated(state.sums, state.errs, o.sums, o.errs);
 }

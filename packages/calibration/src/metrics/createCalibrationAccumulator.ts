@@ -1,11 +1,10 @@
 import { LslabError, type Matrix } from '@lslab/core';
 import { type BinEdges, equalWidthBinning } from '../internal/binning.js';
-import { type BinStats, binRows, emptyBinStats, mergeBinStats } from '../internal/binStats.js';
-import { mergeCompensated } from '../internal/compensated.js';
+import { type BinStats, binRows, emptyBinStats } from '../internal/binStats.js';
 import { combineGaps } from '../internal/gap.js';
 import { normalizeInput } from '../internal/input.js';
 import { checkBins, checkChoice, checkKnownOptions } from '../internal/options.js';
-import { accumulateBatch } from './accumulateBatch.js';
+import { accumulateBatch, mergeState } from './accumulateBatch.js';
 import type { CalibrationSummary } from './calibrationSummary.js';
 
 /** Options of {@link createCalibrationAccumulator}. */
@@ -135,11 +134,7 @@ export function createCalibrationAccumulator(
           },
         );
       }
-      if (state.vector === null) state.vector = o.vector;
-      state.n += o.n;
-      mergeBinStats(state.top, o.top);
-      for (let c = 0; c < k; c++) mergeBinStats(state.perClass[c], o.perClass[c]);
-      mergeCompensated(state.sums, state.errs, o.sums, o.errs);
+      mergeState(state, o, k);
       return acc;
     },
     result() {
