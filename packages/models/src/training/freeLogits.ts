@@ -64,17 +64,19 @@ class FreeLogits implements Model {
     const k = this.numClasses;
     if (batch === undefined) {
       const r = softmaxLoss(this.#all, y, this.#core);
-      this.grad.set(r.grad);
+      const g = r.grad.data as Float64Array;
+      this.grad.set(g);
       return r.loss;
     }
     const buf = this.#buffers.get(batch.length);
     gatherRows(this.params, k, batch, buf.logits.data as Float64Array);
     gatherLabels(y, batch, buf.y);
     const r = softmaxLoss(buf.logits, buf.y, this.#core);
+    const g = r.grad.data as Float64Array;
     this.grad.fill(0);
     for (let b = 0; b < batch.length; b++) {
       const o = batch[b] * k;
-      for (let c = 0; c < k; c++) this.grad[o + c] += r.grad[b * k + c];
+      for (let c = 0; c < k; c++) this.grad[o + c] += g[b * k + c];
     }
     return r.loss;
   }

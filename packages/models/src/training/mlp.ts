@@ -178,8 +178,9 @@ class Mlp implements Model {
     }
     this.#run(xs, n, buf);
     const r = softmaxLoss(buf.logits, ys, this.#core);
+    const g = r.grad.data as Float64Array;
     this.grad.fill(0);
-    let delta = r.grad;
+    let delta = g;
     for (let l = hidden; l >= 0; l--) {
       const input = l === 0 ? xs : buf.act[l - 1];
       addTransposeProduct(input, n, s[l], delta, s[l + 1], this.#gW[l]);

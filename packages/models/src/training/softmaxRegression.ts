@@ -107,10 +107,11 @@ class SoftmaxRegression implements Model {
     const { W, b } = this.tensors;
     matmul(xs, rows, d, W, k, buf.logits.data as Float64Array, b);
     const r = softmaxLoss(buf.logits, ys, this.#core);
+    const g = r.grad.data as Float64Array;
     this.grad.fill(0);
     const gW = this.gradTensors.W;
-    addTransposeProduct(xs, rows, d, r.grad, k, gW);
-    if (this.#bias) addColumnSums(r.grad, rows, k, this.gradTensors.b);
+    addTransposeProduct(xs, rows, d, g, k, gW);
+    if (this.#bias) addColumnSums(g, rows, k, this.gradTensors.b);
     let loss = r.loss;
     const l2 = this.#l2;
     if (l2 > 0) {

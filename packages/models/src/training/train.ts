@@ -26,7 +26,10 @@ export interface TrainOptions {
   seed?: number;
   /** Generator for the mini-batch order. */
   rng?: Rng;
-  /** When to record; default `{ every: 1 }`. */
+  /**
+   * When to record; default `{ every: 1 }` (every step). Once per epoch:
+   * `{ every: Math.ceil(N / batchSize) }`.
+   */
   log?: LogSchedule;
   /** Extra metrics computed at each recorded step, e.g. a calibration error on held-out data. */
   evaluate?: (model: Model, step: number) => Record<string, number>;

@@ -132,13 +132,14 @@ class UnconstrainedFeatures implements Model {
     }
     matmul(hs, rows, p, W, k, buf.logits.data as Float64Array, b);
     const r = softmaxLoss(buf.logits, ys, this.#core);
+    const g = r.grad.data as Float64Array;
     this.grad.fill(0);
-    addTransposeProduct(hs, rows, p, r.grad, k, gW);
-    if (gb !== undefined) addColumnSums(r.grad, rows, k, gb);
+    addTransposeProduct(hs, rows, p, g, k, gW);
+    if (gb !== undefined) addColumnSums(g, rows, k, gb);
     // ∂/∂h_i = G_i Wᵀ + (λ_H/rows)·h_i
     const dh = batch === undefined ? gH : buf.dh;
     transpose(W, p, k, this.#wt);
-    matmul(r.grad, rows, k, this.#wt, p, dh);
+    matmul(g, rows, k, this.#wt, p, dh);
     const lh = this.#lh;
     let loss = r.loss;
     if (lh > 0) {

@@ -1,4 +1,9 @@
-import { type Matrix, type SoftmaxCrossEntropyOptions, softmaxCrossEntropy } from '@lslab/core';
+import {
+  type CrossEntropyResult,
+  type Matrix,
+  type SoftmaxCrossEntropyOptions,
+  softmaxCrossEntropy,
+} from '@lslab/core';
 import type { LossOptions } from '../model.js';
 
 /** @internal The core options object for a model's loss, built once per model. */
@@ -13,15 +18,15 @@ export function coreSoftmaxOptions(loss: LossOptions): SoftmaxCrossEntropyOption
 
 /**
  * @internal Mean softmax cross-entropy from `@lslab/core` and its gradient
- * with respect to the logits. Core allocates the gradient (N×K) on each call.
+ * with respect to the logits (core's own result object; it allocates the N×K
+ * gradient on each call, nothing else is allocated here).
  */
 export function softmaxLoss(
   logits: Matrix,
   y: ArrayLike<number>,
   options: SoftmaxCrossEntropyOptions<'mean'>,
-): { loss: number; grad: Float64Array } {
-  const r = softmaxCrossEntropy(logits, y, options);
-  return { loss: r.loss, grad: r.grad.data as Float64Array };
+): CrossEntropyResult<'mean'> {
+  return softmaxCrossEntropy(logits, y, options);
 }
 
 /**
