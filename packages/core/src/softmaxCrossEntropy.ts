@@ -217,10 +217,11 @@ function gradBuffer(
 
 /**
  * Called when a row's sums came out non-finite: throws E_NOT_FINITE for the
- * first non-finite logit of row i. Finite logits so extreme that z − max
- * overflows (|z| near 1e308) find none, and the row keeps its infinite loss.
+ * first non-finite logit of row i. Finite logits so extreme that z − max or
+ * Σ a_c·(z_c − max) overflows (a spread near 1e308) find none; their loss
+ * would come out NaN (0·∞), so they throw E_RANGE instead.
  */
-function checkRow(z: Matrix, i: number): void {
+function checkRow(z: Matrix, i: number): never {
   const { cols: k, data } = z;
   for (let j = 0; j < k; j++) {
     const v = data[i * k + j];
@@ -233,6 +234,12 @@ function checkRow(z: Matrix, i: number): void {
       });
     }
   }
+  throw new LslabError(
+    'E_RANGE',
+    FN,
+    'spans more than the double range: z − max(z) overflows; rescale the logits',
+    { argument: 'logits', row: i },
+  );
 }
 
 /** The 'mean' divisor for index targets: Σ w_{y_i} over kept rows (their count without weights). */
