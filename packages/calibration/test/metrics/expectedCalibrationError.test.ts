@@ -215,3 +215,35 @@ describe('expectedCalibrationError debiased (Kumar et al. 2019)', () => {
     expect(expectedCalibrationError(p, y, { bins: 2, norm: 'l2', debias: true }).value).toBe(0);
   });
 });
+
+describe('expectedCalibrationError input forms', () => {
+  it('a Float32 matrix is read as given (its row sums are within 1e-6 of 1)', () => {
+    // float32 rows sum to 1 within 1e-7. Row 0: conf fround(0.7), argmax 0 = y (right),
+    // bin [0.5, 1]; row 1: conf fround(0.4), argmax 2 ≠ y = 1 (wrong), bin [0, 0.5).
+    // ECE = (|0 − fround(0.4)| + |1 − fround(0.7)|)/2
+    const f32 = { rows: 2, cols: 3, data: new Float32Array([0.7, 0.2, 0.1, 0.3, 0.3, 0.4]) };
+    const want = (Math.fround(0.4) + 1 - Math.fround(0.7)) / 2;
+    expectClose(expectedCalibrationError(f32, [0, 1], { bins: 2 }).value, want, { rtol: 4 });
+  });
+
+  it('classwise on a vector equals classwise on the N×2 matrix [1 − p, p]', () => {
+    const p = [0.05, 0.3, 0.5, 0.65, 0.99, 1];
+    const y = [0, 1, 0, 1, 1, 1];
+    const m = fromRows(p.map((q) => [1 - q, q]));
+    for (const edges of ['left', 'right'] as const) {
+      expect(expectedCalibrationError(p, y, { bins: 4, scope: 'classwise', edges }).value).toBe(
+        expectedCalibrationError(m, y, { bins: 4, scope: 'classwise', edges }).value,
+      );
+    }
+  });
+
+  it('classwise with equal-mass bins reports bins per class only', () => {
+    const r = expectedCalibrationError(probs, labels, {
+      bins: 3,
+      scope: 'classwise',
+      binning: 'equal-mass',
+    });
+    expect(r.bins).toEqual([]);
+    expect(r.classes?.map((c) => c.bins.reduce((s, b) => s + b.count, 0))).toEqual([6, 6, 6]);
+  });
+});
