@@ -191,3 +191,61 @@ describe('softmaxCrossEntropy errors', () => {
     );
   });
 });
+
+describe('softmaxCrossEntropy at the edge of the double range', () => {
+  it('E_RANGE, not NaN, when finite logits span more than the double range', () => {
+    // 1.7e308 − (−1.7e308) overflows; the loss would otherwise be 0·∞ = NaN
+    const z = fromRows([
+      [0, 1],
+      [1.7e308, -1.7e308],
+    ]);
+    for (const target of [
+      [0, 0],
+      [0, 1],
+    ]) {
+      const e = thrownLslabError(() => softmaxCrossEntropy(z, target), 'E_RANGE');
+      expect(e.details).toMatchObject({ argument: 'logits', row: 1 });
+    }
+    thrownLslabError(
+      () => softmaxCrossEntropy(z, [0, 0], { weight: [1, 0], labelSmoothing: 0.1 }),
+      'E_RANGE',
+    );
+    thrownLslabError(
+      () =>
+        softmaxCrossEntropy(
+          z,
+          fromRows([
+            [1, 0],
+            [1, 0],
+          ]),
+        ),
+      'E_RANGE',
+    );
+  });
+
+  it('±1e300 stays inside it', () => {
+    const r = softmaxCrossEntropy(fromRows([[1e300, -1e300]]), [0], { labelSmoothing: 0.1 });
+    // q = (0.95, 0.05): loss = 0.05·2e300
+    expect(r.loss).toBe(0.05 * 2e300);
+  });
+});
+
+describe('softmaxCrossEntropy options.out', () => {
+  it('E_SHAPE for a wrong length, E_OPTION for a plain array or a contradicting dtype', () => {
+    let e = thrownLslabError(
+      () => softmaxCrossEntropy(Z, [0, 1], { out: new Float64Array(5) }),
+      'E_SHAPE',
+    );
+    expect(e.details.argument).toBe('options.out');
+    e = thrownLslabError(
+      () => softmaxCrossEntropy(Z, [0, 1], { out: [0, 0, 0, 0, 0, 0] as unknown as Float64Array }),
+      'E_OPTION',
+    );
+    expect(e.details.argument).toBe('options.out');
+    e = thrownLslabError(
+      () => softmaxCrossEntropy(Z, [0, 1], { out: new Float32Array(6), dtype: 'float64' }),
+      'E_OPTION',
+    );
+    expect(e.details.argument).toBe('options.dtype');
+  });
+});

@@ -206,4 +206,29 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
     expectClose(smooth.loss[1], 0.05 * 2e4, { rtol: 2 });
     expectClose(smooth.loss[0], 0.05 * 2e300, { rtol: 2 });
   });
+
+  it('writes the gradient into options.out and returns it as grad.data', () => {
+    const z = randomLogits(seededRng(106), 3, 4);
+    const y = [1, -1, 3];
+    const opts = { ignoreIndex: -1, labelSmoothing: 0.1, weight: [1, 2, 0.5, 3] } as const;
+    const fresh = softmaxCrossEntropy(z, y, opts);
+    // old values in the buffer, ignored row included, must all be overwritten
+    const out = new Float64Array(12).fill(Number.NaN);
+    const reused = softmaxCrossEntropy(z, y, { ...opts, out });
+    expect(reused.grad.data).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(fresh.grad.data));
+    expectArraysClose(out, numericGrad(z, y, opts), FD);
+    const out32 = new Float32Array(12).fill(7);
+    const r32 = softmaxCrossEntropy(z, y, { ...opts, out: out32 });
+    expect(r32.grad.data).toBe(out32);
+    expectArraysClose(out32, Array.from(fresh.grad.data, Math.fround), { rtol: 0 });
+  });
+
+  it('a Float32 gradient keeps p_y − q_y when p_y ≈ 1 (rounded once, relative 2^-24)', () => {
+    // z = (20, 0, 0), label 0, α = 0: p_0 − 1 = −2e^{−20}/(1 + 2e^{−20}) ≈ −4.1e−9
+    const r = softmaxCrossEntropy(fromRows([[20, 0, 0]]), [0], { dtype: 'float32' });
+    const t = 2 * Math.exp(-20);
+    const expected = [-t / (1 + t), Math.exp(-20) / (1 + t), Math.exp(-20) / (1 + t)];
+    expectArraysClose(r.grad.data, expected, { rtol: 2 ** -24 / EPS });
+  });
 });
