@@ -26,6 +26,9 @@ function run({ alpha, K, py, seed, trials }: TrainingRhythmParams): ClaimResult 
   const rng = claimRandom(seed);
   let shift = 0;
   let normIdentity = 0;
+  let shiftO = 0;
+  let normIdentityO = 0;
+  const eMinusV = oneHot(K, Y).map((v, i) => alpha * (i === Y ? v : -1 / (K - 1)));
   for (let t = 0; t < trials; t++) {
     const z = randomVector(rng, K, -5, 5);
     const ce = grad(z, 0, 'uniform');
@@ -40,6 +43,18 @@ function run({ alpha, K, py, seed, trials }: TrainingRhythmParams): ClaimResult 
     const p = softmax(z);
     const predicted = -2 * alpha * (1 - p[Y]) + (alpha * alpha * (K - 1)) / K;
     normIdentity = worse(normIdentity, Math.abs(norm(ls) ** 2 - norm(ce) ** 2 - predicted));
+    // others: the same with v (uniform on the wrong classes) and the factor K/(K − 1)
+    const lo = grad(z, alpha, 'others');
+    shiftO = worse(
+      shiftO,
+      maxAbsDiff(
+        lo.map((v, i) => v - ce[i]),
+        eMinusV,
+      ),
+    );
+    const r = K / (K - 1);
+    const predictedO = -2 * alpha * (1 - p[Y]) * r + alpha * alpha * r;
+    normIdentityO = worse(normIdentityO, Math.abs(norm(lo) ** 2 - norm(ce) ** 2 - predictedO));
   }
   const zu = new Float64Array(K);
   const ceU = grad(zu, 0, 'uniform');
@@ -63,6 +78,13 @@ function run({ alpha, K, py, seed, trials }: TrainingRhythmParams): ClaimResult 
       'uniform: ‖∇_LS‖² − ‖∇_CE‖² = −2α(1 − p_y) + α²(K − 1)/K (max |Δ|)',
       0,
       normIdentity,
+      tol,
+    ),
+    check('others: ∇_LS − ∇_CE = α(e_y − v) (max |Δ|)', 0, shiftO, 1e-15),
+    check(
+      'others: ‖∇_LS‖² − ‖∇_CE‖² = −2α(1 − p_y)K/(K − 1) + α²K/(K − 1) (max |Δ|)',
+      0,
+      normIdentityO,
       tol,
     ),
     check(

@@ -15,6 +15,9 @@ describe('finiteOptimumClaim.run(params)', () => {
     // K = 3, α = 0.1, others: q = (0.9, 0.05, 0.05), gap ln 18, H(q) = −0.9 ln 0.9 − 0.1 ln 0.05
     const gap = checkNamed(r, 'others: z_y − z_k at the limit of gradient descent').measured;
     expectClose(gap, Math.log(18), { atol: 1e-9 / EPS });
+    // uniform: q = (1 − 0.1 + 0.1/3, 0.1/3, 0.1/3), gap ln(1 + 3·0.9/0.1) = ln 28
+    const gapU = checkNamed(r, 'uniform: z_y − z_k at the limit of gradient descent').measured;
+    expectClose(gapU, Math.log(28), { atol: 1e-9 / EPS });
     const h = checkNamed(r, 'others: minimum loss = H(q)').measured;
     expectClose(h, -0.9 * Math.log(0.9) - 0.1 * Math.log(0.05), { atol: 1e-12 / EPS });
   });
