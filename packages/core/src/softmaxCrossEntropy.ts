@@ -86,6 +86,8 @@ const FN = 'softmaxCrossEntropy';
  * const z = fromRows([[2, 0, 0]]);
  * softmaxCrossEntropy(z, [0]).loss;                        // 0.2395447662496...  = log(1 + 2e^{-2})
  * softmaxCrossEntropy(z, [0], { labelSmoothing: 0.3 }).loss; // 0.2395... + 0.2·2 = 0.6395447662496...
+ * const buf = new Float64Array(3);                        // reused across calls of this shape
+ * softmaxCrossEntropy(z, [0], { out: buf }).grad.data === buf; // true; buf = p − e_0
  */
 export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
   logits: Matrix,
