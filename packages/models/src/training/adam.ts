@@ -24,7 +24,7 @@ export interface AdamOptions {
  * const opt = adam({ learningRate: 0.1 });
  * const p = Float64Array.of(0);
  * opt.reset(1);
- * opt.step(p, Float64Array.of(3)); // first step moves by ≈ η: p = [-0.09999999996666667]
+ * opt.step(p, Float64Array.of(3)); // p ≈ [-0.0999999996667] = −η·g/(|g| + ε): about η
  */
 export function adam(options: AdamOptions = {}): Optimizer {
   const lr = options.learningRate ?? 1e-3;
