@@ -100,6 +100,27 @@ describe('smoothCalibrationError(probs, labels)', () => {
   });
 });
 
+describe('smoothCalibrationError curve', () => {
+  it('matches r̂(t) = Σ K̃(t, f_i)(y_i − f_i) / Σ K̃(t, f_i) and δ̂(t) = (1/N) Σ K̃(t, f_i)', () => {
+    const rng = createRng(23);
+    const f = Array.from({ length: 30 }, () => rng.uniform());
+    const y = f.map((p) => rng.bernoulli(p * p));
+    const r = smoothCalibrationError(f, y, { points: 11 });
+    for (const pt of r.curve) {
+      let num = 0;
+      let den = 0;
+      for (let i = 0; i < f.length; i++) {
+        const k = reflected(pt.confidence, f[i], r.sigma);
+        num += k * (y[i] - f[i]);
+        den += k;
+      }
+      const label = `t = ${pt.confidence}`;
+      expectClose(pt.density, den / f.length, { rtol: 1e-5 / EPS, label });
+      expectClose(pt.smoothedResidual!, num / den, { rtol: 1e-4 / EPS, atol: 1e-7 / EPS, label });
+    }
+  });
+});
+
 describe('reflected kernel smoothing (internal)', () => {
   it('smECE_σ does not increase with σ', () => {
     const rng = createRng(5);
