@@ -55,7 +55,10 @@ export interface Model {
   readonly params: Float64Array;
   /** ∂objective/∂params from the last {@link Model.lossAndGradient} call. */
   readonly grad: Float64Array;
-  /** Named views into `params` (same names index `gradTensors` into `grad`). */
+  /**
+   * Named views into `params` (same names index `gradTensors` into `grad`).
+   * A tensor the model does not have (`b` with `bias: false`) is undefined.
+   */
   readonly tensors: Readonly<Record<string, Float64Array>>;
   /** Named views into `grad`. */
   readonly gradTensors: Readonly<Record<string, Float64Array>>;
