@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { type Matrix, softmaxCrossEntropy } from '../src/index.ts';
 import { benchInputs } from './internal/seeded.ts';
-import { mPerSecond, type Timing, time } from './internal/timing.ts';
+import { mPerSecond, type Timing, time, timed, timeInterleaved } from './internal/timing.ts';
 
 /** Smoothing α of every run (TF.js `labelSmoothing`, PyTorch `label_smoothing`). */
 const ALPHA = 0.1;
@@ -99,20 +99,27 @@ async function benchSize(n: number, k: number): Promise<SoftmaxCrossEntropyBench
     const guard = (r: { loss: number }) => {
       if (!Number.isFinite(r.loss)) throw new Error(`softmaxCrossEntropy loss is ${r.loss}`);
     };
-    const ours = time(() => softmaxCrossEntropy(logits, labels, options), { ...plan, guard });
     const out = dtype === 'float64' ? new Float64Array(count) : new Float32Array(count);
-    const oursOut = time(() => softmaxCrossEntropy(logits, labels, { ...options, out }), {
-      ...plan,
-      guard,
-    });
+    const expOut64 = new Float64Array(dtype === 'float64' ? count : 0);
+    const expOut32 = new Float32Array(dtype === 'float32' ? count : 0);
+    const expGuard = (o: Float64Array | Float32Array) => {
+      if (!Number.isFinite(o[o.length - 1])) throw new Error('exp-only output is not finite');
+    };
+    const { expOnly, ours, oursOut } = timeInterleaved(
+      {
+        expOnly:
+          dtype === 'float64'
+            ? timed(() => exp64(logits64, expOut64), expGuard)
+            : timed(() => exp32(logits32, expOut32), expGuard),
+        ours: timed(() => softmaxCrossEntropy(logits, labels, options), guard),
+        oursOut: timed(() => softmaxCrossEntropy(logits, labels, { ...options, out }), guard),
+      },
+      plan,
+    );
+    finiteAll(dtype === 'float64' ? expOut64 : expOut32, 'exp-only output');
+    finiteAll(out, 'softmaxCrossEntropy grad in options.out');
     const result = softmaxCrossEntropy(logits, labels, options);
     finiteAll(result.grad.data, 'softmaxCrossEntropy grad');
-    finiteAll(out, 'softmaxCrossEntropy grad in options.out');
-
-    const expOnly =
-      dtype === 'float64'
-        ? timeExp(exp64, logits64, new Float64Array(count), plan)
-        : timeExp(exp32, logits32, new Float32Array(count), plan);
 
     let gmax = 0;
     let dmax = 0;
@@ -135,23 +142,6 @@ async function benchSize(n: number, k: number): Promise<SoftmaxCrossEntropyBench
     });
   }
   return rows;
-}
-
-/** Times the exp-only loop into an output array allocated once, outside the timing. */
-function timeExp<T extends Float64Array | Float32Array>(
-  loop: (z: T, out: T) => T,
-  z: T,
-  out: T,
-  plan: { warmup: number; reps: number },
-): Timing {
-  const t = time(() => loop(z, out), {
-    ...plan,
-    guard: (o) => {
-      if (!Number.isFinite(o[o.length - 1])) throw new Error('exp-only output is not finite');
-    },
-  });
-  finiteAll(out, 'exp-only output');
-  return t;
 }
 
 /**
