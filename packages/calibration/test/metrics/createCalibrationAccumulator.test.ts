@@ -2,6 +2,7 @@ import { fromRows } from '@lslab/core';
 import { createRng } from '@lslab/models';
 import { expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
+import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import {
   brierScore,
@@ -134,5 +135,20 @@ describe('createCalibrationAccumulator({ bins, numClasses, edges })', () => {
     }
     expectSameSummary(merged.result(), whole.result());
     expect(merged.count).toBe(100000);
+  });
+
+  it('keeps bin confidences within 2 ulps of the exact mean (64-digit BigNumber oracle)', () => {
+    const big = create(all, { number: 'BigNumber', precision: 64 });
+    const rng = createRng(2024);
+    const p = Array.from({ length: 20000 }, () => rng.uniform());
+    const y = p.map((q) => rng.bernoulli(q));
+    const acc = createCalibrationAccumulator({ bins: 1, numClasses: 2 });
+    for (let i = 0; i < p.length; i += 777) acc.add(p.slice(i, i + 777), y.slice(i, i + 777));
+    // bignumber(q) reads q's shortest decimal form, within ½ ulp of q with random sign:
+    // over 20 000 terms that moves the mean far less than one ulp
+    let exact = big.bignumber(0);
+    for (const q of p) exact = big.add(exact, big.bignumber(q)) as typeof exact;
+    const mean = Number(big.divide(exact, p.length));
+    expectClose(acc.result().bins[0].confidence!, mean, { rtol: 2 });
   });
 });
