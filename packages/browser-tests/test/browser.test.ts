@@ -33,15 +33,24 @@ const pageErrors: string[] = [];
 
 /** Runs `body` (the inside of an async function) in the page and returns its JSON result. */
 function inPage<T>(body: string): Promise<T> {
+  if (setupError !== undefined) throw setupError;
   return page.evaluate(`(async () => {\n${body}\n})()`) as Promise<T>;
 }
 
+// A setup failure (Chromium missing, page not loading) is rethrown by every
+// test, so each one fails with its message instead of being reported skipped.
+let setupError: unknown;
+
 beforeAll(async () => {
-  browser = await launchChromium(); // first, so that a missing Chromium is the error reported
-  server = await serveModules(MOUNTS);
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.origin}/`);
+  try {
+    browser = await launchChromium(); // first, so that a missing Chromium is the error reported
+    server = await serveModules(MOUNTS);
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(`${server.origin}/`);
+  } catch (e) {
+    setupError = e;
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -195,6 +204,7 @@ describe('@lslab/calibration in Chromium', () => {
 
 describe('the page', () => {
   it('loaded every module it asked for and raised no error', () => {
+    if (setupError !== undefined) throw setupError;
     expect(server?.missing).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
