@@ -1,4 +1,4 @@
-import { LslabError, type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
+import { type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
 import { createRng, type Rng } from '../rng.js';
 import {
   type Activation,
@@ -7,6 +7,7 @@ import {
   multiplyDerivative,
 } from './internal/activation.js';
 import { BufferCache, gatherLabels } from './internal/buffers.js';
+import { dense } from './internal/features.js';
 import {
   addColumnSums,
   addTransposeProduct,
@@ -15,15 +16,10 @@ import {
   sumSquares,
   transpose,
 } from './internal/linalg.js';
+import { initialiseWeights } from './internal/mlpInit.js';
+import { checkMlpOptions } from './internal/mlpOptions.js';
 import { coreSoftmaxOptions, softmaxLoss } from './internal/softmaxLoss.js';
-import {
-  checkColumns,
-  checkFeatures,
-  checkInteger,
-  checkLossOptions,
-  checkNonNegative,
-  dense,
-} from './internal/validate.js';
+import { checkColumns, checkFeatures } from './internal/validate.js';
 import type { Features, LossOptions, Model } from './model.js';
 
 export type { Activation } from './internal/activation.js';
@@ -108,19 +104,7 @@ class Mlp implements Model {
     }
     this.tensors = t;
     this.gradTensors = g;
-    // Glorot-uniform (tanh, sigmoid, output layer) or He-normal (ReLU hidden layers)
-    for (let l = 0; l < layers; l++) {
-      const fanIn = sizes[l];
-      const fanOut = sizes[l + 1];
-      const W = this.#W[l];
-      if (act === 'relu' && l < layers - 1) {
-        const sd = Math.sqrt(2 / fanIn);
-        for (let j = 0; j < W.length; j++) W[j] = sd * rng.normal();
-      } else {
-        const a = Math.sqrt(6 / (fanIn + fanOut));
-        for (let j = 0; j < W.length; j++) W[j] = a * (2 * rng.uniform() - 1);
-      }
-    }
+    initialiseWeights(this.#W, sizes, act, rng);
     this.#buffers = new BufferCache((rows) => ({
       x: new Float64Array(rows * sizes[0]),
       y: new Int32Array(rows),
@@ -254,27 +238,8 @@ class Mlp implements Model {
  * net.tensors.W1.length; // 1280 (20 × 64)
  */
 export function mlp(options: MlpOptions): Model {
-  checkLossOptions(FN, options.loss ?? {}, false);
-  checkInteger(FN, 'options.inputDim', options.inputDim, 1);
-  checkInteger(FN, 'options.numClasses', options.numClasses, 2);
-  const hidden = options.hidden;
-  if (!Array.isArray(hidden) || hidden.length < 1 || hidden.length > 2) {
-    throw new LslabError('E_RANGE', FN, 'must list 1 or 2 hidden widths', {
-      argument: 'options.hidden',
-      value: hidden,
-    });
-  }
-  for (let i = 0; i < hidden.length; i++) checkInteger(FN, `options.hidden[${i}]`, hidden[i], 1);
-  const act = options.activation ?? 'tanh';
-  if (act !== 'tanh' && act !== 'relu' && act !== 'sigmoid') {
-    throw new LslabError('E_OPTION', FN, "must be one of 'tanh', 'relu', 'sigmoid'", {
-      argument: 'options.activation',
-      value: act,
-    });
-  }
-  const l2 = options.l2 ?? 0;
-  checkNonNegative(FN, 'options.l2', l2);
+  const act = checkMlpOptions(options);
   const rng = options.rng ?? createRng(options.seed ?? 0);
-  const sizes = [options.inputDim, ...hidden, options.numClasses];
-  return new Mlp(sizes, act, l2, { ...(options.loss ?? {}) }, rng);
+  const sizes = [options.inputDim, ...options.hidden, options.numClasses];
+  return new Mlp(sizes, act, options.l2 ?? 0, { ...(options.loss ?? {}) }, rng);
 }

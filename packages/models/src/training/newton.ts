@@ -1,11 +1,7 @@
 import { LslabError } from '@lslab/core';
 import { cholesky, choleskySolve } from './internal/cholesky.js';
-import {
-  checkAnyFeatures,
-  checkInteger,
-  checkPositive,
-  checkTargets,
-} from './internal/validate.js';
+import { checkAnyFeatures } from './internal/features.js';
+import { checkInteger, checkPositive, checkTargets } from './internal/validate.js';
 import type { Features, Model } from './model.js';
 
 /** Options of {@link newton}. */

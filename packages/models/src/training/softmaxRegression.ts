@@ -1,5 +1,6 @@
 import { type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
 import { BufferCache, gatherLabels } from './internal/buffers.js';
+import { dense } from './internal/features.js';
 import { kroneckerHessian } from './internal/kroneckerHessian.js';
 import {
   addColumnSums,
@@ -15,7 +16,6 @@ import {
   checkInteger,
   checkLossOptions,
   checkNonNegative,
-  dense,
 } from './internal/validate.js';
 import type { Features, LossOptions, Model } from './model.js';
 

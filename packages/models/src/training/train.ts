@@ -1,6 +1,7 @@
 import { createRng, type Rng } from '../rng.js';
+import { checkAnyFeatures } from './internal/features.js';
 import { accuracy, checkMetric, l2norm } from './internal/metrics.js';
-import { checkAnyFeatures, checkInteger, checkTargets } from './internal/validate.js';
+import { checkInteger, checkTargets } from './internal/validate.js';
 import { type LogSchedule, loggingSteps } from './loggingSteps.js';
 import type { Features, Model } from './model.js';
 import type { Optimizer } from './optimizer.js';
