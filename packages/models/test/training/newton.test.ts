@@ -206,6 +206,18 @@ describe('newton(model, x, y)', () => {
     expect(r.history.slice(1).every((h) => h.stepSize === 1)).toBe(true);
   });
 
+  it('throws E_RANGE for a model with more than 4096 parameters (the dense Hessian would be too large)', () => {
+    const m = logisticRegression({ inputDim: 5000 });
+    const x = {
+      rows: 1,
+      cols: 5000,
+      indptr: Int32Array.of(0, 1),
+      indices: Int32Array.of(3),
+      values: Float64Array.of(1),
+    };
+    expect(() => newton(m, x, [1])).toThrow(expect.objectContaining({ code: 'E_RANGE' }));
+  });
+
   it('throws E_OPTION for a model without a Hessian and validates its input', () => {
     const net = mlp({ inputDim: 2, hidden: [3], numClasses: 2 });
     const x = fromRows([[1, 2]]);

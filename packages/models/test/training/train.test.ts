@@ -6,6 +6,7 @@ import {
   freeLogits,
   gradientDescent,
   loggingSteps,
+  logisticRegression,
   type Model,
   mlp,
   sgd,
@@ -197,6 +198,31 @@ describe('train(model, x, y, options)', () => {
     const opts = { optimizer: gradientDescent({ learningRate: 0.1 }), steps: 5 };
     expect(JSON.stringify(train(a, data, opts).records)).toBe(
       JSON.stringify(train(b, data.x, data.y, opts).records),
+    );
+  });
+
+  it('trains logistic regression on CSR features in mini-batches, and rejects CSR for a dense-only model', () => {
+    const x = {
+      rows: 4,
+      cols: 3,
+      indptr: Int32Array.of(0, 1, 2, 3, 4),
+      indices: Int32Array.of(0, 1, 0, 2),
+      values: Float64Array.of(1, 2, -1, -2),
+    };
+    const y = [1, 1, 0, 0];
+    const m = logisticRegression({ inputDim: 3, loss: { labelSmoothing: 0.1 } });
+    const { records } = train(m, x, y, {
+      optimizer: sgd({ learningRate: 0.5 }),
+      steps: 40,
+      batchSize: 2,
+      log: { steps: [0, 40] },
+    });
+    const loss = records.filter((r) => r.metric === 'loss').map((r) => r.value);
+    expectClose(loss[0], Math.log(2), { rtol: 2 });
+    expect(loss[1]).toBeLessThan(loss[0]);
+    const dense = softmaxRegression({ inputDim: 3, numClasses: 2 });
+    expect(() => train(dense, x, y, { optimizer: sgd({ learningRate: 0.5 }), steps: 1 })).toThrow(
+      expect.objectContaining({ code: 'E_SHAPE' }),
     );
   });
 
