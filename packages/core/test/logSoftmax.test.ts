@@ -61,6 +61,24 @@ describe('logSoftmax(z: ArrayLike<number>, options?)', () => {
     );
   });
 
+  it('is invariant to adding a constant, logSoftmax(z + c) = logSoftmax(z) (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+        (z, c) => {
+          const scale = Math.max(...z.map(Math.abs)) + Math.abs(c) + 4;
+          expectArraysClose(
+            logSoftmax(z.map((v) => v + c)),
+            logSoftmax(z),
+            // z_j + c and the log-sum-exp each round at EPS·scale
+            { atol: 16 * scale },
+          );
+        },
+      ),
+    );
+  });
+
   it('with Float32Array input and dtype float32', () => {
     const z32 = new Float32Array([1.1, -0.7, 3.3]);
     const exact = bigRows(matrix(1, 3, Float64Array.from(z32)));
