@@ -1,3 +1,4 @@
+import { calibrationClaims } from '@lslab/calibration/claims';
 import type { Claim } from '@lslab/core';
 import { coreClaims } from '@lslab/core/claims';
 
@@ -14,8 +15,9 @@ export interface ClaimSource {
  * `…Claims` array from its `/claims` subpath and add one entry here.
  *
  * @example
- * claimSources.map((s) => s.package); // ['@lslab/core']
+ * claimSources.map((s) => s.package); // ['@lslab/core', '@lslab/calibration']
  */
 export const claimSources: readonly ClaimSource[] = [
   { package: '@lslab/core', claims: coreClaims },
+  { package: '@lslab/calibration', claims: calibrationClaims },
 ];

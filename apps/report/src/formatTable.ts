@@ -27,7 +27,7 @@ function formatParams(params: object): string {
  * @param reports - from {@link runClaims}
  * @returns the text, lines joined with `\n`
  * @example
- * formatTable(runClaims(claimSources)).split('\n')[0]; // 'lslab — 5 claims from @lslab/core'
+ * formatTable(runClaims(claimSources)).split('\n')[0]; // 'lslab — 6 claims from @lslab/core, @lslab/calibration'
  */
 export function formatTable(reports: readonly ClaimReport[]): string {
   const packages = [...new Set(reports.map((r) => r.package))];

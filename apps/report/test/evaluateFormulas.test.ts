@@ -9,6 +9,7 @@ const big = create(all, { number: 'BigNumber', precision: 64 });
 describe('evaluateFormulas(formulas, params, checks)', () => {
   for (const source of claimSources) {
     for (const claim of source.claims) {
+      if (claim.formulas === undefined) continue;
       it(`evaluateFormulas(${claim.id}.formulas, defaults, checks) agrees with every expected value`, () => {
         const { checks } = claim.run(claim.defaults);
         const results = evaluateFormulas(claim.formulas, claim.defaults, checks);
