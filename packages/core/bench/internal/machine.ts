@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
-/** One line naming the CPU, its logical cores, the memory and the Node/V8 versions. */
+/**
+ * One line naming the CPU, its logical cores, the memory, the Node/V8 versions
+ * and the 1-minute load average when the run starts (a busy machine slows every
+ * figure; ratios measured in the same run suffer less).
+ */
 export function describeMachine(): string {
   let model = cpus()[0]?.model?.trim() ?? '';
   try {
@@ -14,5 +18,6 @@ export function describeMachine(): string {
   }
   const cores = cpus().length;
   const gib = (totalmem() / 2 ** 30).toFixed(0);
-  return `${model || 'unknown CPU'}, ${cores} logical cores, ${gib} GiB RAM, Node ${process.version} (V8 ${process.versions.v8}), ${process.platform}/${process.arch}`;
+  const load = loadavg()[0].toFixed(2);
+  return `${model || 'unknown CPU'}, ${cores} logical cores, ${gib} GiB RAM, Node ${process.version} (V8 ${process.versions.v8}), ${process.platform}/${process.arch}, load average ${load} at start`;
 }
