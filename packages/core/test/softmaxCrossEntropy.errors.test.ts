@@ -50,6 +50,12 @@ describe('softmaxCrossEntropy errors', () => {
     expect(e.message).toBe(`${FN}: target[1] = ${bad}: is not a class index in [0, 3)`);
   });
 
+  it("E_LABEL for PyTorch's −100 when ignoreIndex is not given (there is no default)", () => {
+    const e = thrownLslabError(() => softmaxCrossEntropy(Z, [-100, 0]), 'E_LABEL');
+    expect(e.message).toBe(`${FN}: target[0] = -100: is not a class index in [0, 3)`);
+    expect(softmaxCrossEntropy(Z, [-100, 0], { ignoreIndex: -100 }).loss).toBeGreaterThan(0);
+  });
+
   it('E_LABEL for a negative label that is not the ignoreIndex', () => {
     thrownLslabError(() => softmaxCrossEntropy(Z, [-100, -1], { ignoreIndex: -100 }), 'E_LABEL');
   });

@@ -300,3 +300,70 @@ describe("weightMode: 'target' (PyTorch) moves the optimum to p* ∝ w∘q; 'sam
     );
   });
 });
+
+describe('the worked example of docs/conventions.md', () => {
+  // logits ((2, 0, 0), (0, 0, 1)), labels (0, 2), w = (1, 1, 4)
+  const z = fromRows([
+    [2, 0, 0],
+    [0, 0, 1],
+  ]);
+  const w = [1, 1, 4];
+  const lse0 = 2 + Math.log1p(2 * Math.exp(-2)); // log(e² + 2)
+  const lse1 = Math.log(2 + Math.E);
+
+  it("α = 0: 'mean' is 2.4453/5 for labels and 2.4453/2 for one-hot probability rows", () => {
+    const rows = [lse0 - 2, 4 * (lse1 - 1)]; // 0.2395, 2.2058
+    const sum = rows[0] + rows[1];
+    const byIndex = softmaxCrossEntropy(z, [0, 2], { weight: w });
+    const byProb = softmaxCrossEntropy(
+      z,
+      fromRows([
+        [1, 0, 0],
+        [0, 0, 1],
+      ]),
+      { weight: w },
+    );
+    expectClose(byIndex.loss, sum / 5, { rtol: 8 });
+    expectClose(byProb.loss, sum / 2, { rtol: 8 });
+    expect(+byIndex.loss.toFixed(4)).toBe(0.4891);
+    expect(+byProb.loss.toFixed(4)).toBe(1.2227);
+  });
+
+  it("α = 0.3: 'target' rows (1.3114, 2.0749), 'sample' rows (0.6395, 3.0058)", () => {
+    // q_0 = (0.8, 0.1, 0.1), q_1 = (0.1, 0.1, 0.8)
+    // target: (Σ w_c q_c)·lse − Σ w_c q_c z_c = 1.3·lse0 − 0.8·2, 3.4·lse1 − 3.2·1
+    // sample: w_y·(lse − Σ q_c z_c) = 1·(lse0 − 1.6), 4·(lse1 − 0.8)
+    const target = softmaxCrossEntropy(z, [0, 2], {
+      weight: w,
+      labelSmoothing: 0.3,
+      reduction: 'none',
+    });
+    const sample = softmaxCrossEntropy(z, [0, 2], {
+      weight: w,
+      labelSmoothing: 0.3,
+      weightMode: 'sample',
+      reduction: 'none',
+    });
+    expectArraysClose(target.loss, [1.3 * lse0 - 1.6, 3.4 * lse1 - 3.2], { rtol: 16 });
+    expectArraysClose(sample.loss, [lse0 - 1.6, 4 * (lse1 - 0.8)], { rtol: 16 });
+    expect(Array.from(target.loss, (v) => +v.toFixed(4))).toEqual([1.3114, 2.0749]);
+    expect(Array.from(sample.loss, (v) => +v.toFixed(4))).toEqual([0.6395, 3.0058]);
+  });
+
+  it("K = 3, label 0, α = 0.3, w = (1, 1, 4): 'target' loss 1.3298 at log q, 1.1164 at log p*", () => {
+    const q = [0.8, 0.1, 0.1];
+    const pStar = [0.8 / 1.3, 0.1 / 1.3, 0.4 / 1.3];
+    const at = (p: number[]) =>
+      softmaxCrossEntropy(fromRows([p.map(Math.log)]), [0], {
+        weight: w,
+        labelSmoothing: 0.3,
+        reduction: 'sum',
+      }).loss;
+    // −Σ_c w_c q_c log p_c
+    const hand = (p: number[]) => -q.reduce((s, v, c) => s + w[c] * v * Math.log(p[c]), 0);
+    expectClose(at(q), hand(q), { rtol: 16 });
+    expectClose(at(pStar), hand(pStar), { rtol: 16 });
+    expect(+at(q).toFixed(4)).toBe(1.3298);
+    expect(+at(pStar).toFixed(4)).toBe(1.1164);
+  });
+});
