@@ -366,4 +366,15 @@ describe('the worked example of docs/conventions.md', () => {
     expect(+at(q).toFixed(4)).toBe(1.3298);
     expect(+at(pStar).toFixed(4)).toBe(1.1164);
   });
+
+  it('smoothing t = (0.9333, 0.0333, 0.0333) again with 0.1 is one smoothing with 0.19', () => {
+    const t = fromRows([[0.9 + 0.1 / 3, 0.1 / 3, 0.1 / 3]]);
+    const z0 = fromRows([[2, 0, 0]]);
+    const twice = softmaxCrossEntropy(z0, t, { labelSmoothing: 0.1 });
+    // q = 0.9·t + 0.1/3 = (0.81 + 0.19/3, 0.19/3, 0.19/3): loss = lse0 − 2·(0.81 + 0.19/3)
+    expectClose(twice.loss, lse0 - 2 * (0.81 + 0.19 / 3), { rtol: 16 });
+    const once = softmaxCrossEntropy(z0, t);
+    expectClose(once.loss, lse0 - 2 * (0.9 + 0.1 / 3), { rtol: 16 });
+    expect([+once.loss.toFixed(4), +twice.loss.toFixed(4)]).toEqual([0.3729, 0.4929]);
+  });
 });
