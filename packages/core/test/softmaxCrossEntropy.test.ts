@@ -232,7 +232,7 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
     expectArraysClose(r.grad.data, expected, { rtol: 2 ** -24 / EPS });
   });
 
-  it('the README example: mean 0.4305418990372838, weighted 0.6714840683848027', () => {
+  it('the README example, derived by hand', () => {
     const z = fromRows([
       [2, 0, 0],
       [0.5, 1.5, -1],
@@ -245,7 +245,6 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
     const l1 = lse([0.5, 1.5, -1]) - (0.5 * off + 1.5 * on - off);
     const { loss } = softmaxCrossEntropy(z, [0, 1], { labelSmoothing: 0.1 });
     expectClose(loss, (l0 + l1) / 2, { rtol: 16 });
-    expectClose(loss, 0.4305418990372838, { rtol: 16 });
     // weights (1, 2, 4), row 1 ignored: (Σ w_c q_c)·lse − Σ w_c q_c z_c over w_0 = 1
     const weighted = softmaxCrossEntropy(z, [0, -100], {
       weight: [1, 2, 4],
@@ -253,6 +252,5 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
       labelSmoothing: 0.1,
     });
     expectClose(weighted.loss, (on + 2 * off + 4 * off) * lse([2, 0, 0]) - 2 * on, { rtol: 16 });
-    expectClose(weighted.loss, 0.6714840683848027, { rtol: 16 });
   });
 });
