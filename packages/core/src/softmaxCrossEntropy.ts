@@ -260,9 +260,11 @@ function meanDivisor(
 }
 
 /**
- * Index targets, q_c = off + (on − off)·[c = y]. Per row: the max, then one
- * Math.exp per logit into the scratch row with Σe and Σ a_c·(z_c − max), then
- * the gradient written once, already scaled. Returns Σ_i l_i.
+ * Index targets, q_c = off + (on − off)·[c = y]. Per row: one Math.exp per
+ * logit into the scratch row with Σe; then one loop writes the gradient,
+ * already scaled, adds up Σ a_c·(z_c − max) and finds the max of the next row
+ * (a separate pass over short rows cost as much as their exponentials).
+ * Returns Σ_i l_i.
  */
 function indexKernel(
   logits: Matrix,
@@ -281,59 +283,71 @@ function indexKernel(
   let wSum = 0;
   if (w !== undefined) for (let c = 0; c < k; c++) wSum += w[c];
   let total = 0;
+  let m = rowMax(z, 0, k);
   for (let i = 0; i < n; i++) {
     const o = i * k;
     const y = labels[i];
+    // the next row, whose max the gradient loop finds on the way (the last row rescans itself)
+    const ahead = i + 1 < n ? o + k : o;
     if (y === ignoreIndex) {
       grad.fill(0, o, o + k); // loss 0, gradient 0 (options.out may hold old values)
+      m = rowMax(z, ahead, k);
       continue;
     }
-    let m = z[o];
-    for (let j = 1; j < k; j++) {
-      const v = z[o + j];
-      if (v > m) m = v;
-    }
     let s = 0;
+    for (let j = 0; j < k; j++) {
+      const e = Math.exp(z[o + j] - m);
+      exps[j] = e;
+      s += e;
+    }
     let dot = 0;
+    let mNext = z[ahead];
     let l: number;
     if (rowWeights) {
+      // a_c = w_y·q_c: Σ_c a_c = w_y and Σ_c q_c d_c = off·Σ d_c + jump·d_y
+      const wy = w === undefined ? 1 : w[y];
+      const inv = wy / s;
+      const offS = wy * off;
       for (let j = 0; j < k; j++) {
-        const d = z[o + j] - m;
-        const e = Math.exp(d);
-        exps[j] = e;
-        s += e;
-        dot += d;
+        grad[o + j] = (exps[j] * inv - offS) * scale;
+        dot += z[o + j] - m;
+        const v = z[ahead + j];
+        if (v > mNext) mNext = v;
       }
       // a NaN or ±∞ logit makes s or dot non-finite (also NaN for −∞ times 0)
       if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
-      // a_c = w_y·q_c: Σ_c a_c = w_y and Σ_c q_c d_c = off·Σ d_c + jump·d_y
-      const wy = w === undefined ? 1 : w[y];
       l = wy * (Math.log(s) - (off * dot + jump * (z[o + y] - m)));
-      const inv = wy / s;
-      const offS = wy * off;
-      for (let j = 0; j < k; j++) grad[o + j] = (exps[j] * inv - offS) * scale;
       grad[o + y] = (exps[y] * inv - offS - wy * jump) * scale;
     } else {
       const wt = w as ArrayLike<number>;
-      for (let j = 0; j < k; j++) {
-        const d = z[o + j] - m;
-        const e = Math.exp(d);
-        exps[j] = e;
-        s += e;
-        dot += wt[j] * d;
-      }
-      if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
       const wy = wt[y];
       const S = off * wSum + jump * wy; // Σ_c w_c q_c
-      l = S * Math.log(s) - (off * dot + jump * wy * (z[o + y] - m));
       const inv = S / s;
-      for (let j = 0; j < k; j++) grad[o + j] = (exps[j] * inv - off * wt[j]) * scale;
+      for (let j = 0; j < k; j++) {
+        grad[o + j] = (exps[j] * inv - off * wt[j]) * scale;
+        dot += wt[j] * (z[o + j] - m);
+        const v = z[ahead + j];
+        if (v > mNext) mNext = v;
+      }
+      if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
+      l = S * Math.log(s) - (off * dot + jump * wy * (z[o + y] - m));
       grad[o + y] = (exps[y] * inv - off * wy - jump * wy) * scale;
     }
     if (losses !== undefined) losses[i] = l;
     total += l;
+    m = mNext;
   }
   return total;
+}
+
+/** The largest of z[o..o+k), compared in order from z[o] (NaN handling as in the kernels). */
+function rowMax(z: Float64Array | Float32Array, o: number, k: number): number {
+  let m = z[o];
+  for (let j = 1; j < k; j++) {
+    const v = z[o + j];
+    if (v > m) m = v;
+  }
+  return m;
 }
 
 /**
