@@ -34,6 +34,21 @@ describe('softmaxCrossEntropy errors', () => {
     },
   );
 
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'E_NOT_FINITE for a logit %s in an ignored row: it does not count, but it is still bad input',
+    (bad) => {
+      const z = fromRows([
+        [0, 1, 2],
+        [bad, 4, 5],
+      ]);
+      const e = thrownLslabError(
+        () => softmaxCrossEntropy(z, [0, -100], { ignoreIndex: -100 }),
+        'E_NOT_FINITE',
+      );
+      expect(e.message).toBe(`${FN}: logits[1][0] = ${bad}: is not finite`);
+    },
+  );
+
   it('E_NOT_FINITE for a non-finite logit in Float32 data', () => {
     const z = matrix(1, 2, new Float32Array([Number.NaN, 0]));
     const e = thrownLslabError(() => softmaxCrossEntropy(z, [0]), 'E_NOT_FINITE');
@@ -120,7 +135,7 @@ describe('softmaxCrossEntropy errors', () => {
 
   it('E_RANGE for K < 2', () => {
     const e = thrownLslabError(() => softmaxCrossEntropy(fromRows([[1], [2]]), [0, 0]), 'E_RANGE');
-    expect(e.message).toBe(`${FN}: logits = 1: needs K ≥ 2 columns`);
+    expect(e.message).toBe(`${FN}: logits.cols = 1: needs K ≥ 2 columns`);
   });
 
   it('E_SHAPE for mismatched shapes', () => {
