@@ -1,23 +1,18 @@
 import { type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
 import { createRng, type Rng } from '../rng.js';
-import {
-  type Activation,
-  activate,
-  countSaturated,
-  multiplyDerivative,
-} from './internal/activation.js';
+import { type Activation, countSaturated } from './internal/activation.js';
 import { BufferCache, gatherLabels } from './internal/buffers.js';
 import { dense } from './internal/features.js';
-import {
-  addColumnSums,
-  addTransposeProduct,
-  gatherRows,
-  matmul,
-  sumSquares,
-  transpose,
-} from './internal/linalg.js';
+import { gatherRows, sumSquares } from './internal/linalg.js';
 import { initialiseWeights } from './internal/mlpInit.js';
 import { checkMlpOptions } from './internal/mlpOptions.js';
+import {
+  backwardSweep,
+  forwardSweep,
+  type MlpLayers,
+  type MlpScratch,
+  mlpScratch,
+} from './internal/mlpPass.js';
 import { coreSoftmaxOptions, softmaxLoss } from './internal/softmaxLoss.js';
 import { checkColumns, checkFeatures } from './internal/validate.js';
 import type { Features, LossOptions, Model } from './model.js';
@@ -44,12 +39,13 @@ export interface MlpOptions {
   rng?: Rng;
 }
 
-interface Buffers {
+interface Buffers extends MlpScratch {
+  /** Gathered mini-batch rows, or the features as Float64. */
   x: Float64Array;
   y: Int32Array;
-  act: Float64Array[];
-  delta: Float64Array[];
   logits: Matrix;
+  /** The core loss options with `out`: the logit gradient is written here. */
+  core: SoftmaxCrossEntropyOptions<'mean'>;
 }
 
 const FN = 'mlp';
@@ -65,12 +61,12 @@ class Mlp implements Model {
   readonly #sizes: number[];
   readonly #act: Activation;
   readonly #l2: number;
-  readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
   readonly #W: Float64Array[] = [];
   readonly #b: Float64Array[] = [];
   readonly #gW: Float64Array[] = [];
   readonly #gb: Float64Array[] = [];
   readonly #Wt: Float64Array[] = [];
+  readonly #layers: MlpLayers;
   readonly #buffers: BufferCache<Buffers>;
 
   constructor(sizes: number[], act: Activation, l2: number, loss: LossOptions, rng: Rng) {
@@ -78,7 +74,7 @@ class Mlp implements Model {
     this.#act = act;
     this.#l2 = l2;
     this.loss = loss;
-    this.#core = coreSoftmaxOptions(loss);
+    const core = coreSoftmaxOptions(loss);
     const layers = sizes.length - 1;
     this.numClasses = sizes[layers];
     let size = 0;
@@ -105,27 +101,27 @@ class Mlp implements Model {
     this.tensors = t;
     this.gradTensors = g;
     initialiseWeights(this.#W, sizes, act, rng);
+    this.#layers = { sizes, act, W: this.#W, b: this.#b, gW: this.#gW, gb: this.#gb, Wt: this.#Wt };
+    const k = this.numClasses;
     this.#buffers = new BufferCache((rows) => ({
+      ...mlpScratch(sizes, rows),
       x: new Float64Array(rows * sizes[0]),
       y: new Int32Array(rows),
-      act: sizes.slice(1, layers).map((h) => new Float64Array(rows * h)),
-      delta: sizes.slice(1, layers).map((h) => new Float64Array(rows * h)),
-      logits: { rows, cols: this.numClasses, data: new Float64Array(rows * this.numClasses) },
+      logits: { rows, cols: k, data: new Float64Array(rows * k) },
+      core: { ...core, out: new Float64Array(rows * k) },
     }));
   }
 
+  /** The features as a Float64Array: x itself, or a copy in `buf.x` (exact) for Float32 data. */
+  #float64(x: Matrix, buf: Buffers): Float64Array {
+    if (x.data instanceof Float64Array) return x.data;
+    buf.x.set(x.data);
+    return buf.x;
+  }
+
   /** Forward pass of n rows of `xs` into the buffers. */
-  #run(xs: ArrayLike<number>, n: number, buf: Buffers): void {
-    const s = this.#sizes;
-    const hidden = s.length - 2;
-    let input = xs;
-    for (let l = 0; l < hidden; l++) {
-      matmul(input, n, s[l], this.#W[l], s[l + 1], buf.act[l], this.#b[l]);
-      activate(this.#act, buf.act[l], n * s[l + 1]);
-      input = buf.act[l];
-    }
-    const out = buf.logits.data as Float64Array;
-    matmul(input, n, s[hidden], this.#W[hidden], this.numClasses, out, this.#b[hidden]);
+  #run(xs: Float64Array, n: number, buf: Buffers): void {
+    forwardSweep(this.#layers, xs, n, buf, buf.logits.data as Float64Array);
   }
 
   #dense(fn: string, features: Features): Matrix {
@@ -138,7 +134,7 @@ class Mlp implements Model {
   forward(features: Features): Matrix {
     const x = this.#dense(`${FN}.forward`, features);
     const buf = this.#buffers.get(x.rows);
-    this.#run(x.data, x.rows, buf);
+    this.#run(this.#float64(x, buf), x.rows, buf);
     return { rows: x.rows, cols: this.numClasses, data: Float64Array.from(buf.logits.data) };
   }
 
@@ -148,36 +144,22 @@ class Mlp implements Model {
 
   lossAndGradient(features: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
     const x = dense(FN, features);
-    const s = this.#sizes;
-    const hidden = s.length - 2;
     const n = batch === undefined ? x.rows : batch.length;
     const buf = this.#buffers.get(n);
-    let xs: ArrayLike<number> = x.data;
+    let xs: Float64Array;
     let ys = y;
-    if (batch !== undefined) {
-      gatherRows(x.data, s[0], batch, buf.x);
+    if (batch === undefined) xs = this.#float64(x, buf);
+    else {
+      gatherRows(x.data, this.#sizes[0], batch, buf.x);
       gatherLabels(y, batch, buf.y);
       xs = buf.x;
       ys = buf.y;
     }
     this.#run(xs, n, buf);
-    const r = softmaxLoss(buf.logits, ys, this.#core);
-    const g = r.grad.data as Float64Array;
+    const r = softmaxLoss(buf.logits, ys, buf.core);
     this.grad.fill(0);
-    let delta = g;
-    for (let l = hidden; l >= 0; l--) {
-      const input = l === 0 ? xs : buf.act[l - 1];
-      addTransposeProduct(input, n, s[l], delta, s[l + 1], this.#gW[l]);
-      addColumnSums(delta, n, s[l + 1], this.#gb[l]);
-      if (l > 0) {
-        const prev = buf.delta[l - 1];
-        // prev = delta · W_lᵀ, as an i-k-j product with W_lᵀ stored row-major
-        transpose(this.#W[l], s[l], s[l + 1], this.#Wt[l]);
-        matmul(delta, n, s[l + 1], this.#Wt[l], s[l], prev);
-        multiplyDerivative(this.#act, buf.act[l - 1], prev, n * s[l]);
-        delta = prev;
-      }
-    }
+    backwardSweep(this.#layers, xs, n, buf, r.grad.data as Float64Array);
+    const hidden = this.#sizes.length - 2;
     let loss = r.loss;
     const l2 = this.#l2;
     if (l2 > 0) {
@@ -200,7 +182,7 @@ class Mlp implements Model {
   saturation(features: Features): number {
     const x = this.#dense(`${FN}.saturation`, features);
     const buf = this.#buffers.get(x.rows);
-    this.#run(x.data, x.rows, buf);
+    this.#run(this.#float64(x, buf), x.rows, buf);
     let count = 0;
     let total = 0;
     for (let l = 0; l < buf.act.length; l++) {

@@ -1,14 +1,14 @@
 /** The hidden-unit nonlinearities of `mlp`. */
 export type Activation = 'tanh' | 'relu' | 'sigmoid';
 
-/** @internal Applies the activation in place to a[0..len). */
-export function activate(kind: Activation, a: Float64Array, len: number): void {
+/** @internal Applies the activation in place to a[from..to). */
+export function activate(kind: Activation, a: Float64Array, from: number, to: number): void {
   if (kind === 'tanh') {
-    for (let i = 0; i < len; i++) a[i] = Math.tanh(a[i]);
+    for (let i = from; i < to; i++) a[i] = Math.tanh(a[i]);
   } else if (kind === 'relu') {
-    for (let i = 0; i < len; i++) if (a[i] < 0) a[i] = 0;
+    for (let i = from; i < to; i++) if (a[i] < 0) a[i] = 0;
   } else {
-    for (let i = 0; i < len; i++) {
+    for (let i = from; i < to; i++) {
       const v = a[i];
       // σ on the stable side of 0
       if (v >= 0) a[i] = 1 / (1 + Math.exp(-v));
@@ -21,21 +21,30 @@ export function activate(kind: Activation, a: Float64Array, len: number): void {
 }
 
 /**
- * @internal delta ⊙= f′(pre), written through the activation output a = f(pre):
- * tanh′ = 1 − a², σ′ = a(1 − a), ReLU′ = [a > 0] (0 at the kink).
+ * @internal delta[d..d+len) ⊙= f′(pre), written through the activation output
+ * a[o..o+len) = f(pre): tanh′ = 1 − a², σ′ = a(1 − a), ReLU′ = [a > 0] (0 at
+ * the kink).
  */
 export function multiplyDerivative(
   kind: Activation,
   a: Float64Array,
+  o: number,
   delta: Float64Array,
+  d: number,
   len: number,
 ): void {
   if (kind === 'tanh') {
-    for (let i = 0; i < len; i++) delta[i] *= 1 - a[i] * a[i];
+    for (let i = 0; i < len; i++) {
+      const v = a[o + i];
+      delta[d + i] *= 1 - v * v;
+    }
   } else if (kind === 'relu') {
-    for (let i = 0; i < len; i++) if (!(a[i] > 0)) delta[i] = 0;
+    for (let i = 0; i < len; i++) if (!(a[o + i] > 0)) delta[d + i] = 0;
   } else {
-    for (let i = 0; i < len; i++) delta[i] *= a[i] * (1 - a[i]);
+    for (let i = 0; i < len; i++) {
+      const v = a[o + i];
+      delta[d + i] *= v * (1 - v);
+    }
   }
 }
 

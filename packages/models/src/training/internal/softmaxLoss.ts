@@ -18,8 +18,8 @@ export function coreSoftmaxOptions(loss: LossOptions): SoftmaxCrossEntropyOption
 
 /**
  * @internal Mean softmax cross-entropy from `@lslab/core` and its gradient
- * with respect to the logits (core's own result object; it allocates the N×K
- * gradient on each call, nothing else is allocated here).
+ * with respect to the logits (core's own result object; the N×K gradient is
+ * written to `options.out` when given, else core allocates it on each call).
  */
 export function softmaxLoss(
   logits: Matrix,
