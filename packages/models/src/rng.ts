@@ -3,12 +3,16 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { portableLog, portableSinCos2Pi } from './internal/portableMath.js';
 
 /**
  * The seeded random generator every lslab function takes. Built on
  * pure-rand's xoroshiro128+ (53-bit uniforms); nothing in lslab uses
- * `Math.random`. Same seed, same sequence, on every machine running V8
- * (normals use `Math.log`/`Math.cos`, which V8 computes with fdlibm).
+ * `Math.random`. Same seed, same sequence, bit for bit, in every engine:
+ * uniforms come from integer arithmetic, and normals use a logarithm and
+ * sine/cosine built from basic IEEE operations (not `Math.log`/`Math.cos`,
+ * whose last bit ECMAScript leaves to the engine) plus `Math.sqrt`, which is
+ * correctly rounded everywhere.
  *
  * The generator is mutable: each draw advances it. {@link Rng.split} hands out
  * an independent stream (2^64 draws apart) so that parallel cells of an
@@ -54,10 +58,10 @@ export class Rng {
     }
     const u1 = 1 - this.uniform(); // (0, 1]
     const u2 = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    const t = 2 * Math.PI * u2;
-    this.#spare = r * Math.sin(t);
-    return r * Math.cos(t);
+    const r = Math.sqrt(-2 * portableLog(u1));
+    const [sin, cos] = portableSinCos2Pi(u2);
+    this.#spare = r * sin;
+    return r * cos;
   }
 
   /** Bernoulli(p) as 0 or 1, p ∈ [0, 1]: 1 when a uniform draw is < p. */
