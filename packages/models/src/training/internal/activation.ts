@@ -6,7 +6,13 @@ export function activate(kind: Activation, a: Float64Array, from: number, to: nu
   if (kind === 'tanh') {
     for (let i = from; i < to; i++) a[i] = Math.tanh(a[i]);
   } else if (kind === 'relu') {
-    for (let i = from; i < to; i++) if (a[i] < 0) a[i] = 0;
+    // branch-free: the sign of a pre-activation is a coin flip, so a branch on
+    // it mispredicts about half the time; v·[v > 0] + 0 is max(v, 0) with +0
+    // for v ≤ 0, and −∞ is the one input whose product would be NaN
+    for (let i = from; i < to; i++) {
+      const v = a[i];
+      a[i] = v === -Infinity ? 0 : v * Number(v > 0) + 0;
+    }
   } else {
     for (let i = from; i < to; i++) {
       const v = a[i];
@@ -39,7 +45,8 @@ export function multiplyDerivative(
       delta[d + i] *= 1 - v * v;
     }
   } else if (kind === 'relu') {
-    for (let i = 0; i < len; i++) if (!(a[o + i] > 0)) delta[d + i] = 0;
+    // branch-free like `activate` (δ is finite here: the logits passed core's check)
+    for (let i = 0; i < len; i++) delta[d + i] = delta[d + i] * Number(a[o + i] > 0) + 0;
   } else {
     for (let i = 0; i < len; i++) {
       const v = a[o + i];
