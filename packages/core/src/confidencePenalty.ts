@@ -1,4 +1,5 @@
 import { LslabError } from './errors.js';
+import { finiteRowMax } from './internal/rows.js';
 import { checkLabels, checkMatrix, checkOption } from './internal/validate.js';
 import type { Matrix } from './matrix.js';
 import type { CrossEntropyResult, Reduction } from './softmaxCrossEntropy.js';
@@ -66,19 +67,7 @@ export function confidencePenalty<R extends Reduction = 'mean'>(
   let total = 0;
   for (let i = 0; i < n; i++) {
     const o = i * k;
-    let m = -Infinity;
-    for (let j = 0; j < k; j++) {
-      const v = z[o + j];
-      if (!(v > -Infinity && v < Infinity)) {
-        throw new LslabError('E_NOT_FINITE', FN, 'is not finite', {
-          argument: 'logits',
-          row: i,
-          column: j,
-          value: v,
-        });
-      }
-      if (v > m) m = v;
-    }
+    const m = finiteRowMax(FN, logits, i);
     let s = 0;
     for (let j = 0; j < k; j++) {
       const e = Math.exp(z[o + j] - m);

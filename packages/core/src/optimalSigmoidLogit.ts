@@ -1,6 +1,6 @@
-import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
+import type { SmoothingConvention } from './convention.js';
 import { logMassRatio } from './internal/closedForm.js';
-import { checkAlpha, checkOption } from './internal/validate.js';
+import { checkAlpha, checkConvention } from './internal/validate.js';
 
 /**
  * The logit z* that minimises the sigmoid cross-entropy of a positive example
@@ -31,12 +31,7 @@ export function optimalSigmoidLogit(
 ): number {
   const fn = 'optimalSigmoidLogit';
   checkAlpha(fn, alpha);
-  const convention = checkOption(
-    fn,
-    'options.convention',
-    options.convention ?? 'uniform',
-    SMOOTHING_CONVENTIONS,
-  );
+  const convention = checkConvention(fn, options.convention);
   // Binary smoothing is the K = 2 case of both conventions.
   return logMassRatio(alpha, 2, convention);
 }

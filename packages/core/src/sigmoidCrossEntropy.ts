@@ -1,7 +1,7 @@
-import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
+import type { SmoothingConvention } from './convention.js';
 import { elementPairs, positiveWeights } from './internal/elementPairs.js';
 import { sigmoidScalar } from './internal/scalar.js';
-import { checkAlpha, checkOption } from './internal/validate.js';
+import { checkAlpha, checkConvention, checkOption } from './internal/validate.js';
 import type { Matrix } from './matrix.js';
 import type { Reduction } from './softmaxCrossEntropy.js';
 
@@ -78,12 +78,7 @@ export function sigmoidCrossEntropy<R extends Reduction = 'mean'>(
 ): SigmoidCrossEntropyResult<R, Matrix | Float64Array> {
   const alpha = options.labelSmoothing ?? 0;
   checkAlpha(FN, alpha, 'options.labelSmoothing');
-  const convention = checkOption(
-    FN,
-    'options.convention',
-    options.convention ?? 'uniform',
-    SMOOTHING_CONVENTIONS,
-  );
+  const convention = checkConvention(FN, options.convention);
   const reduction = checkOption(FN, 'options.reduction', options.reduction ?? 'mean', [
     'mean',
     'sum',

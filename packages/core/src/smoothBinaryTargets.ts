@@ -1,6 +1,6 @@
-import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
+import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
-import { checkAlpha, checkOption } from './internal/validate.js';
+import { checkAlpha, checkConvention } from './internal/validate.js';
 
 /**
  * Smooths binary targets t ∈ [0, 1] (hard 0/1 or soft).
@@ -25,12 +25,7 @@ export function smoothBinaryTargets(
 ): Float64Array {
   const fn = 'smoothBinaryTargets';
   checkAlpha(fn, alpha);
-  const convention = checkOption(
-    fn,
-    'options.convention',
-    options.convention ?? 'uniform',
-    SMOOTHING_CONVENTIONS,
-  );
+  const convention = checkConvention(fn, options.convention);
   const out = new Float64Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];

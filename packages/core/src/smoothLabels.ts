@@ -1,6 +1,6 @@
-import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
+import type { SmoothingConvention } from './convention.js';
 import { smoothingMass } from './internal/smoothingMass.js';
-import { checkAlpha, checkLabels, checkNumClasses, checkOption } from './internal/validate.js';
+import { checkAlpha, checkConvention, checkLabels, checkNumClasses } from './internal/validate.js';
 import type { Matrix } from './matrix.js';
 
 /**
@@ -28,12 +28,7 @@ export function smoothLabels(
   const fn = 'smoothLabels';
   checkNumClasses(fn, numClasses);
   checkAlpha(fn, alpha);
-  const convention = checkOption(
-    fn,
-    'options.convention',
-    options.convention ?? 'uniform',
-    SMOOTHING_CONVENTIONS,
-  );
+  const convention = checkConvention(fn, options.convention);
   checkLabels(fn, 'labels', labels, labels?.length ?? 0, numClasses);
   const n = labels.length;
   const { on, off } = smoothingMass(alpha, numClasses, convention);

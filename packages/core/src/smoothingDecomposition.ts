@@ -1,6 +1,7 @@
-import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
+import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
-import { checkAlpha, checkLabels, checkMatrix, checkOption } from './internal/validate.js';
+import { finiteRowMax } from './internal/rows.js';
+import { checkAlpha, checkConvention, checkLabels, checkMatrix } from './internal/validate.js';
 import type { Matrix } from './matrix.js';
 
 /** The four terms of {@link smoothingDecomposition}, for one sample or averaged. */
@@ -77,12 +78,7 @@ export function smoothingDecomposition(
   if (k < 2)
     throw new LslabError('E_RANGE', FN, 'needs K ≥ 2 columns', { argument: 'logits', value: k });
   checkAlpha(FN, alpha);
-  const convention = checkOption(
-    FN,
-    'options.convention',
-    options.convention ?? 'uniform',
-    SMOOTHING_CONVENTIONS,
-  );
+  const convention = checkConvention(FN, options.convention);
   checkLabels(FN, 'labels', labels, n, k);
   const others = convention === 'others';
   const support = others ? k - 1 : k;
@@ -97,19 +93,7 @@ export function smoothingDecomposition(
   const sums = [0, 0, 0];
   for (let i = 0; i < n; i++) {
     const o = i * k;
-    let m = -Infinity;
-    for (let j = 0; j < k; j++) {
-      const v = z[o + j];
-      if (!(v > -Infinity && v < Infinity)) {
-        throw new LslabError('E_NOT_FINITE', FN, 'is not finite', {
-          argument: 'logits',
-          row: i,
-          column: j,
-          value: v,
-        });
-      }
-      if (v > m) m = v;
-    }
+    const m = finiteRowMax(FN, logits, i);
     let s = 0;
     let sumD = 0;
     for (let j = 0; j < k; j++) {

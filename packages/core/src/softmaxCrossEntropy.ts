@@ -1,4 +1,4 @@
-import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
+import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
 import {
   indexKernel,
@@ -10,6 +10,7 @@ import { allocate } from './internal/rows.js';
 import { smoothingMass } from './internal/smoothingMass.js';
 import {
   checkAlpha,
+  checkConvention,
   checkDistributionRows,
   checkLabels,
   checkMatrix,
@@ -110,12 +111,7 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
     });
   const alpha = options.labelSmoothing ?? 0;
   checkAlpha(FN, alpha, 'options.labelSmoothing');
-  const convention = checkOption(
-    FN,
-    'options.convention',
-    options.convention ?? 'uniform',
-    SMOOTHING_CONVENTIONS,
-  );
+  const convention = checkConvention(FN, options.convention);
   const mode = checkOption(FN, 'options.weightMode', options.weightMode ?? 'target', [
     'target',
     'sample',

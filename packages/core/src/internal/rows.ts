@@ -1,3 +1,4 @@
+import { LslabError } from '../errors.js';
 import type { Dtype, Matrix } from '../matrix.js';
 import { checkFiniteMatrix, checkFiniteVector, checkMatrix, checkOption } from './validate.js';
 
@@ -38,4 +39,27 @@ export function rowLogSumExp(x: ArrayLike<number>, off: number, k: number): numb
   let s = 0;
   for (let j = 0; j < k; j++) s += Math.exp(x[off + j] - m);
   return m + Math.log(s);
+}
+
+/**
+ * @internal The maximum of row i of `z`; throws E_NOT_FINITE naming the row and
+ * column of the first NaN or ±∞ (argument `'logits'`).
+ */
+export function finiteRowMax(fn: string, z: Matrix, i: number): number {
+  const { cols: k, data } = z;
+  const o = i * k;
+  let m = -Infinity;
+  for (let j = 0; j < k; j++) {
+    const v = data[o + j];
+    if (!(v > -Infinity && v < Infinity)) {
+      throw new LslabError('E_NOT_FINITE', fn, 'is not finite', {
+        argument: 'logits',
+        row: i,
+        column: j,
+        value: v,
+      });
+    }
+    if (v > m) m = v;
+  }
+  return m;
 }

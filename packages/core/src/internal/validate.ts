@@ -1,3 +1,4 @@
+import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../convention.js';
 import { LslabError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 
@@ -217,4 +218,9 @@ export function checkDistributionRows(
       });
     }
   }
+}
+
+/** @internal `options.convention`, default `'uniform'`; E_OPTION for anything else. */
+export function checkConvention(fn: string, value: unknown): SmoothingConvention {
+  return checkOption(fn, 'options.convention', value ?? 'uniform', SMOOTHING_CONVENTIONS);
 }
