@@ -1,12 +1,12 @@
 import { type Matrix, matrix, softmax } from '@lslab/core';
 import { createRng } from '@lslab/models';
+import { finite, type Timing, time } from '@lslab/test-utils/bench';
 import {
   brierScore,
   expectedCalibrationError,
   fitTemperature,
   negativeLogLikelihood,
 } from '../src/index.ts';
-import { finite, type Timing, time } from './internal/timing.ts';
 
 /** One measured row of the table. */
 export interface BenchRow {

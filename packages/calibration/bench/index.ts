@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
+import { describeMachine } from '@lslab/test-utils/bench';
 import { benchCalibration, calibrationTable } from './calibration.bench.ts';
-import { describeMachine } from './internal/timing.ts';
 
 const t0 = performance.now();
 const load = loadavg();

@@ -1,4 +1,4 @@
-import { describeMachine } from './internal/machine.ts';
+import { describeMachine } from '@lslab/test-utils/bench';
 import { benchSoftmaxCrossEntropy, softmaxCrossEntropyTable } from './softmaxCrossEntropy.bench.ts';
 
 const t0 = performance.now();

@@ -1,3 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+
+// Timing helpers shared by every package's `bench/`. Benchmarks, not tests:
+// nothing here asserts a speed.
+
 /** Median and minimum wall time of repeated runs, in milliseconds. */
 export interface Timing {
   medianMs: number;
@@ -7,9 +13,9 @@ export interface Timing {
 
 /**
  * Runs `fn` `warmup` times untimed, then `reps` times timed with
- * `performance.now()`. `fn` returns a value that `guard` checks after every
- * run (for example that a loss is finite), so that no run can be optimised
- * away and a broken result stops the benchmark.
+ * `performance.now()`. `guard` checks every result (for example that a loss
+ * is finite) outside the timing, so that no run can be optimised away and a
+ * broken result stops the benchmark instead of producing a figure.
  */
 export function time<T>(
   fn: () => T,
@@ -25,11 +31,6 @@ export function time<T>(
     ms.push(t1 - t0);
   }
   return summarize(ms);
-}
-
-/** Millions of elements per second for `count` elements in `ms` milliseconds. */
-export function mPerSecond(count: number, ms: number): number {
-  return count / ms / 1e3;
 }
 
 /** A run to time and the check of its result (done outside the timing). */
@@ -64,6 +65,38 @@ export function timeInterleaved<K extends string>(
     }
   }
   return Object.fromEntries(keys.map((key) => [key, summarize(ms[key])])) as Record<K, Timing>;
+}
+
+/** Millions of elements per second for `count` elements in `ms` milliseconds. */
+export function mPerSecond(count: number, ms: number): number {
+  return count / ms / 1e3;
+}
+
+/** A guard that throws unless the result is a finite number. */
+export function finite(name: string): (x: number) => void {
+  return (x) => {
+    if (!Number.isFinite(x)) throw new Error(`${name} returned a non-finite value ${x}`);
+  };
+}
+
+/**
+ * One line naming the CPU, its logical cores, the memory, the Node/V8 versions
+ * and the 1-minute load average when called (a busy machine slows every
+ * figure; ratios measured in the same run suffer less).
+ */
+export function describeMachine(): string {
+  let model = cpus()[0]?.model?.trim() ?? '';
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
+    if (line !== undefined) model = line.slice(line.indexOf(':') + 1).trim();
+  } catch {
+    // not Linux: os.cpus() already gave the model
+  }
+  const gib = (totalmem() / 2 ** 30).toFixed(0);
+  const load = loadavg()[0].toFixed(2);
+  return `${model || 'unknown CPU'}, ${cpus().length} logical cores, ${gib} GiB RAM, Node ${process.version} (V8 ${process.versions.v8}), ${process.platform}/${process.arch}, load average ${load}`;
 }
 
 function summarize(ms: number[]): Timing {
