@@ -15,7 +15,7 @@ import { checkAlpha, checkNumClasses, checkOption } from './internal/validate.js
  *   has no uniform equivalent in [0, 1])
  * @example
  * convertSmoothing(0.1, 10, 'uniform', 'others'); // 0.09
- * convertSmoothing(0.09, 10, 'others', 'uniform'); // 0.1 (up to rounding)
+ * convertSmoothing(0.09, 10, 'others', 'uniform'); // 0.09999999999999999 (0.1 up to rounding)
  */
 export function convertSmoothing(
   alpha: number,

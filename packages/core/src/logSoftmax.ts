@@ -11,7 +11,7 @@ import type { Dtype, Matrix } from './matrix.js';
  * @returns a Matrix for Matrix input, a typed array for a vector
  * @throws LslabError `E_NOT_FINITE` for NaN/±∞, `E_EMPTY` for zero columns
  * @example
- * logSoftmax([0, Math.log(3)]); // Float64Array [-1.3862943611198906, -0.2876820724517809]
+ * logSoftmax([0, Math.log(3)]); // Float64Array [-1.3862943611198906, -0.287682072451781]
  * logSoftmax([0, -1000]);       // Float64Array [0, -1000]
  */
 export function logSoftmax(

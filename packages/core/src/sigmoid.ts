@@ -9,7 +9,7 @@ import { sigmoidScalar } from './internal/scalar.js';
  * @returns σ(z) (a Float64Array for array input)
  * @throws LslabError `E_NOT_FINITE` for NaN/±∞
  * @example
- * sigmoid(Math.log(9)); // 0.9 (up to rounding: 0.9000000000000001)
+ * sigmoid(Math.log(9)); // 0.8999999999999999 (0.9 up to rounding)
  * sigmoid(-1e300);      // 0
  */
 export function sigmoid(z: number): number;

@@ -11,7 +11,7 @@ import type { Dtype, Matrix } from './matrix.js';
  * @returns a Matrix for Matrix input, a typed array for a vector
  * @throws LslabError `E_NOT_FINITE` for NaN/±∞, `E_EMPTY` for zero columns
  * @example
- * softmax([0, Math.log(3)]); // Float64Array [0.25, 0.75]
+ * softmax([0, Math.log(3)]); // Float64Array [0.25, 0.7499999999999999]
  * softmax([1e300, -1e300]);  // Float64Array [1, 0]
  */
 export function softmax(

@@ -159,7 +159,7 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
  * any p_k → 0.
  *
  * @example
- * regulariserClaim.run(regulariserClaim.defaults).checks[2].expected; // 0.16094379124341003 = 0.1·ln 5
+ * regulariserClaim.run(regulariserClaim.defaults).checks[2].expected; // 0.16094379124341004 = 0.1·ln 5
  */
 export const regulariserClaim: Claim<RegulariserParams> = {
   id: 'C7.regulariser',

@@ -158,7 +158,7 @@ function run({ alpha, K, py, seed, trials }: TrainingRhythmParams): ClaimResult 
  * with α·K/(K − 1) (crossover 1 − α/2).
  *
  * @example
- * trainingRhythmClaim.run(trainingRhythmClaim.defaults).checks[6].measured; // 0.7826237921249264
+ * trainingRhythmClaim.run(trainingRhythmClaim.defaults).checks[8].measured; // 0.7826237921249264
  */
 export const trainingRhythmClaim: Claim<TrainingRhythmParams> = {
   id: 'C9.training-rhythm',
