@@ -1,10 +1,12 @@
+import { tanhInPlace } from './tanh.js';
+
 /** The hidden-unit nonlinearities of `mlp`. */
 export type Activation = 'tanh' | 'relu' | 'sigmoid';
 
 /** @internal Applies the activation in place to a[from..to). */
 export function activate(kind: Activation, a: Float64Array, from: number, to: number): void {
   if (kind === 'tanh') {
-    for (let i = from; i < to; i++) a[i] = Math.tanh(a[i]);
+    tanhInPlace(a, from, to);
   } else if (kind === 'relu') {
     // branch-free: the sign of a pre-activation is a coin flip, so a branch on
     // it mispredicts about half the time; v·[v > 0] + 0 is max(v, 0) with +0
