@@ -16,7 +16,7 @@ import { checkAlpha, checkConvention } from './internal/validate.js';
  * @throws LslabError `E_RANGE` for α or a target outside [0, 1], `E_NOT_FINITE`
  * @example
  * smoothBinaryTargets([0, 1], 0.1, { convention: 'others' }); // [0.1, 0.9]
- * smoothBinaryTargets([0, 1], 0.1);                           // [0.05, 0.95]
+ * smoothBinaryTargets([0, 1], 0.1);                           // [0.05, 0.9500000000000001]
  */
 export function smoothBinaryTargets(
   targets: ArrayLike<number>,

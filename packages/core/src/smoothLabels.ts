@@ -17,7 +17,7 @@ import type { Matrix } from './matrix.js';
  * @throws LslabError `E_LABEL`, `E_RANGE`, `E_OPTION`
  * @example
  * smoothLabels([1], 3, 0.1, { convention: 'others' }).data; // [0.05, 0.9, 0.05]
- * smoothLabels([0], 2, 0.1).data;                           // [0.95, 0.05]
+ * smoothLabels([0], 2, 0.1).data;                           // [0.9500000000000001, 0.05]
  */
 export function smoothLabels(
   labels: ArrayLike<number>,

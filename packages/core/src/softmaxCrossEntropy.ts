@@ -91,8 +91,9 @@ const FN = 'softmaxCrossEntropy';
  *   `E_NOT_DISTRIBUTION`, `E_EMPTY`, `E_OPTION`
  * @example
  * const z = fromRows([[2, 0, 0]]);
- * softmaxCrossEntropy(z, [0]).loss;                        // 0.2395447662496...  = log(1 + 2e^{-2})
- * softmaxCrossEntropy(z, [0], { labelSmoothing: 0.3 }).loss; // 0.2395... + 0.2·2 = 0.6395447662496...
+ * softmaxCrossEntropy(z, [0]).loss;                        // 0.2395447662218847 = log(1 + 2e^{-2})
+ * softmaxCrossEntropy(z, [0], { labelSmoothing: 0.3 }).loss; // 0.6395447662218847
+ *   // = 0.2395… + α·(z_0 − mean z) = 0.2395… + 0.3·(2 − 2/3)
  * const buf = new Float64Array(3);                        // reused across calls of this shape
  * softmaxCrossEntropy(z, [0], { out: buf }).grad.data === buf; // true; buf = p − e_0
  */
