@@ -12,5 +12,10 @@
  */
 export type SmoothingConvention = 'uniform' | 'others';
 
-/** The accepted convention names, for validation. */
+/**
+ * The accepted convention names, for validation; the first is the default.
+ *
+ * @example
+ * SMOOTHING_CONVENTIONS.includes('others'); // true
+ */
 export const SMOOTHING_CONVENTIONS: readonly SmoothingConvention[] = ['uniform', 'others'];
