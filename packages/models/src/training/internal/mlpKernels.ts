@@ -24,10 +24,6 @@ export function denseRows(
   out: Float64Array,
   oo: number,
 ): void {
-  for (let r = 0; r < rows; r++) {
-    const o = oo + r * p;
-    for (let j = 0; j < p; j++) out[o + j] = bias[j];
-  }
   const n4 = rows - (rows % 4);
   const m4 = m - (m % 4);
   let i = 0;
@@ -36,6 +32,13 @@ export function denseRows(
     const o1 = o0 + p;
     const o2 = o1 + p;
     const o3 = o2 + p;
+    for (let j = 0; j < p; j++) {
+      const c = bias[j];
+      out[o0 + j] = c;
+      out[o1 + j] = c;
+      out[o2 + j] = c;
+      out[o3 + j] = c;
+    }
     const r0 = ao + i * m;
     const r1 = r0 + m;
     const r2 = r1 + m;
@@ -91,6 +94,7 @@ export function denseRows(
   for (; i < rows; i++) {
     const o = oo + i * p;
     const ai = ao + i * m;
+    for (let j = 0; j < p; j++) out[o + j] = bias[j];
     for (let k = 0; k < m; k++) {
       const v = a[ai + k];
       const bk = k * p;
@@ -100,9 +104,10 @@ export function denseRows(
 }
 
 /**
- * @internal out (m×p) += aᵀ·g over the `rows` rows of a block of a (stride m,
- * from ao) and g (stride p, from go): the weight gradient of a dense layer,
- * four rows and four columns of a at a time.
+ * @internal out (m×p) += aᵀ·g and bias (length p) += column sums of g, over
+ * the `rows` rows of a block of a (stride m, from ao) and g (stride p, from
+ * go): the weight and bias gradients of a dense layer, four rows and four
+ * columns of a at a time. The column sums add the rows one by one, in order.
  */
 export function addTransposeRows(
   a: Float64Array,
@@ -113,6 +118,7 @@ export function addTransposeRows(
   go: number,
   p: number,
   out: Float64Array,
+  bias: Float64Array,
 ): void {
   const n4 = rows - (rows % 4);
   const m4 = m - (m % 4);
@@ -126,6 +132,7 @@ export function addTransposeRows(
     const g1 = g0 + p;
     const g2 = g1 + p;
     const g3 = g2 + p;
+    for (let j = 0; j < p; j++) bias[j] = bias[j] + g[g0 + j] + g[g1 + j] + g[g2 + j] + g[g3 + j];
     let k = 0;
     for (; k < m4; k += 4) {
       const x00 = a[r0 + k];
@@ -173,24 +180,11 @@ export function addTransposeRows(
   for (; i < rows; i++) {
     const ai = ao + i * m;
     const gi = go + i * p;
+    for (let j = 0; j < p; j++) bias[j] += g[gi + j];
     for (let k = 0; k < m; k++) {
       const v = a[ai + k];
       const ok = k * p;
       for (let j = 0; j < p; j++) out[ok + j] += v * g[gi + j];
     }
-  }
-}
-
-/** @internal out (length p) += column sums of the `rows` rows of g (stride p, from go). */
-export function addColumnSumsRows(
-  g: Float64Array,
-  go: number,
-  rows: number,
-  p: number,
-  out: Float64Array,
-): void {
-  for (let i = 0; i < rows; i++) {
-    const gi = go + i * p;
-    for (let j = 0; j < p; j++) out[j] += g[gi + j];
   }
 }

@@ -1,6 +1,6 @@
 import { type Activation, activate, multiplyDerivative } from './activation.js';
 import { transpose } from './linalg.js';
-import { addColumnSumsRows, addTransposeRows, denseRows } from './mlpKernels.js';
+import { addTransposeRows, denseRows } from './mlpKernels.js';
 
 /**
  * @internal Rows per block of the forward and backward sweeps: a multiple of 4
@@ -97,8 +97,7 @@ export function backwardSweep(
       const m = sizes[l];
       const p = sizes[l + 1];
       const input = l === 0 ? x : s.act[l - 1];
-      addTransposeRows(input, i0 * m, rows, m, delta, dOff, p, L.gW[l]);
-      addColumnSumsRows(delta, dOff, rows, p, L.gb[l]);
+      addTransposeRows(input, i0 * m, rows, m, delta, dOff, p, L.gW[l], L.gb[l]);
       if (l > 0) {
         const prev = s.delta[l - 1];
         denseRows(delta, dOff, rows, p, L.Wt[l], m, s.zero[l - 1], prev, 0);
