@@ -65,9 +65,10 @@ const FN = 'train';
  * parameter), `saturation` (MLPs only, see `mlp`), then every value returned
  * by `evaluate(model, step)` under its key.
  *
- * The step itself reuses the model's buffers and allocates nothing, except the
- * gradient array `softmaxCrossEntropy` of `@lslab/core` returns and one
- * permutation per epoch.
+ * The step itself reuses the model's buffers and allocates nothing, except one
+ * permutation per epoch and, for models other than `mlp` (which has it written
+ * into a reused buffer), the gradient array `softmaxCrossEntropy` of
+ * `@lslab/core` returns.
  *
  * @param model - a {@link Model} (its parameters are updated)
  * @param x - N×d features (dense, or CSR for logistic regression), N ≥ 1, finite;
