@@ -1,4 +1,4 @@
-import { all, create } from 'mathjs';
+import { all, type BigNumber, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { portableLog, portableSinCos2Pi } from '../../src/internal/portableMath.ts';
 
@@ -9,12 +9,12 @@ const big = create(all, { number: 'BigNumber', precision: 50 });
  * integer mantissa below 2^53, both exact (x.toString() is only the shortest
  * decimal that rounds back to x, off by up to half an ulp).
  */
-function bn(x: number) {
+function bn(x: number): BigNumber {
   if (x === 0) return big.bignumber(0);
   const exp = Math.floor(Math.log2(Math.abs(x))) - 52;
   const mantissa = x / 2 ** exp; // exact: a power-of-two scaling
   if (!Number.isInteger(mantissa)) throw new Error(`bn: ${x} did not scale to an integer`);
-  return big.multiply(big.bignumber(mantissa), big.pow(big.bignumber(2), exp));
+  return big.multiply(big.bignumber(mantissa), big.pow(big.bignumber(2), exp)) as BigNumber;
 }
 const ulp = (x: number) => {
   const a = Math.abs(x);
@@ -61,9 +61,9 @@ describe('portableLog(x)', () => {
 describe('portableSinCos2Pi(u)', () => {
   it('is within 2·EPS of the 50-digit sin 2πu and cos 2πu, quadrant edges included', () => {
     const us = [...points(400, 2), 0, 0.125, 0.25, 0.375, 0.5, 0.75, 1 - 2 ** -53];
-    const twoPi = big.multiply(big.pi, 2);
+    const twoPi = big.multiply(big.bignumber(big.pi), big.bignumber(2)) as BigNumber;
     for (const u of us) {
-      const a = big.multiply(twoPi, bn(u));
+      const a = big.multiply(twoPi, bn(u)) as BigNumber;
       const [s, c] = portableSinCos2Pi(u);
       const es = Number(big.sin(a).toString());
       const ec = Number(big.cos(a).toString());
