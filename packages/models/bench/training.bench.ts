@@ -105,6 +105,6 @@ export function benchLossShare(runs = 3): BenchRow {
     ms,
     cpuMs,
     runs,
-    note: 'no target; includes the core loss, which allocates its N×K gradient per call',
+    note: 'no target; includes the core loss, writing its gradient into a reused buffer',
   };
 }

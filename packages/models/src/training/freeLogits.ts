@@ -18,6 +18,8 @@ export interface FreeLogitsOptions {
 interface Buffers {
   y: Int32Array;
   logits: Matrix;
+  /** The core loss options with `out`: the logit gradient is written here. */
+  core: SoftmaxCrossEntropyOptions<'mean'>;
 }
 
 const FN = 'freeLogits';
@@ -32,6 +34,7 @@ class FreeLogits implements Model {
   readonly loss: Readonly<LossOptions>;
   readonly #n: number;
   readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
+  readonly #fullBatch: SoftmaxCrossEntropyOptions<'mean'>;
   readonly #all: Matrix;
   readonly #buffers: BufferCache<Buffers>;
 
@@ -45,9 +48,11 @@ class FreeLogits implements Model {
     this.tensors = { Z: this.params };
     this.gradTensors = { Z: this.grad };
     this.#all = { rows: n, cols: k, data: this.params };
+    this.#fullBatch = { ...this.#core, out: this.grad };
     this.#buffers = new BufferCache((rows) => ({
       y: new Int32Array(rows),
       logits: { rows, cols: k, data: new Float64Array(rows * k) },
+      core: { ...this.#core, out: new Float64Array(rows * k) },
     }));
   }
 
@@ -63,15 +68,13 @@ class FreeLogits implements Model {
   lossAndGradient(_x: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
     const k = this.numClasses;
     if (batch === undefined) {
-      const r = softmaxLoss(this.#all, y, this.#core);
-      const g = r.grad.data as Float64Array;
-      this.grad.set(g);
-      return r.loss;
+      // the gradient of the full batch is the parameters' gradient: core writes it in place
+      return softmaxLoss(this.#all, y, this.#fullBatch).loss;
     }
     const buf = this.#buffers.get(batch.length);
     gatherRows(this.params, k, batch, buf.logits.data as Float64Array);
     gatherLabels(y, batch, buf.y);
-    const r = softmaxLoss(buf.logits, buf.y, this.#core);
+    const r = softmaxLoss(buf.logits, buf.y, buf.core);
     const g = r.grad.data as Float64Array;
     this.grad.fill(0);
     for (let b = 0; b < batch.length; b++) {

@@ -37,6 +37,8 @@ interface Buffers {
   x: Float64Array;
   y: Int32Array;
   logits: Matrix;
+  /** The core loss options with `out`: the logit gradient is written here. */
+  core: SoftmaxCrossEntropyOptions<'mean'>;
 }
 
 const FN = 'softmaxRegression';
@@ -73,6 +75,7 @@ class SoftmaxRegression implements Model {
       x: new Float64Array(rows * d),
       y: new Int32Array(rows),
       logits: { rows, cols: k, data: new Float64Array(rows * k) },
+      core: { ...this.#core, out: new Float64Array(rows * k) },
     }));
   }
 
@@ -106,7 +109,7 @@ class SoftmaxRegression implements Model {
     }
     const { W, b } = this.tensors;
     matmul(xs, rows, d, W, k, buf.logits.data as Float64Array, b);
-    const r = softmaxLoss(buf.logits, ys, this.#core);
+    const r = softmaxLoss(buf.logits, ys, buf.core);
     const g = r.grad.data as Float64Array;
     this.grad.fill(0);
     const gW = this.gradTensors.W;

@@ -66,9 +66,9 @@ const FN = 'train';
  * by `evaluate(model, step)` under its key.
  *
  * The step itself reuses the model's buffers and allocates nothing, except one
- * permutation per epoch and, for models other than `mlp` (which has it written
- * into a reused buffer), the gradient array `softmaxCrossEntropy` of
- * `@lslab/core` returns.
+ * permutation per epoch, core's K-entry scratch row per loss call, and for
+ * `logisticRegression` the gradient array `sigmoidCrossEntropy` returns (the
+ * softmax models have core's gradient written into a reused buffer).
  *
  * @param model - a {@link Model} (its parameters are updated)
  * @param x - N×d features (dense, or CSR for logistic regression), N ≥ 1, finite;

@@ -45,6 +45,8 @@ interface Buffers {
   dh: Float64Array;
   y: Int32Array;
   logits: Matrix;
+  /** The core loss options with `out`: the logit gradient is written here. */
+  core: SoftmaxCrossEntropyOptions<'mean'>;
 }
 
 const FN = 'unconstrainedFeatures';
@@ -100,6 +102,7 @@ class UnconstrainedFeatures implements Model {
       dh: new Float64Array(rows * p),
       y: new Int32Array(rows),
       logits: { rows, cols: k, data: new Float64Array(rows * k) },
+      core: { ...this.#core, out: new Float64Array(rows * k) },
     }));
   }
 
@@ -131,7 +134,7 @@ class UnconstrainedFeatures implements Model {
       ys = buf.y;
     }
     matmul(hs, rows, p, W, k, buf.logits.data as Float64Array, b);
-    const r = softmaxLoss(buf.logits, ys, this.#core);
+    const r = softmaxLoss(buf.logits, ys, buf.core);
     const g = r.grad.data as Float64Array;
     this.grad.fill(0);
     addTransposeProduct(hs, rows, p, g, k, gW);
