@@ -5,22 +5,12 @@ import { describe, expect, it } from 'vitest';
 import {
   confidencePenalty,
   fromRows,
-  LslabError,
   type Matrix,
   matrix,
   softmax,
   softmaxCrossEntropy,
 } from '../src/index.ts';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
+import { thrown } from './helpers/index.ts';
 
 /** N×K logits in [−scale, scale] with labels, for fast-check. */
 const batch = (scale: number) =>

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows, LslabError, matrix, toRows } from '../src/index.ts';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
+import { fromRows, matrix, toRows } from '../src/index.ts';
+import { thrown } from './helpers/index.ts';
 
 describe('matrix(rows, cols, data?)', () => {
   it('is row-major: element (i, j) is data[i * cols + j]', () => {

@@ -1,34 +1,16 @@
 import { expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
-import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import {
   fromRows,
-  LslabError,
   minimumSmoothedLoss,
   optimalProbabilities,
   softmaxCrossEntropy,
 } from '../src/index.ts';
+import { big, bn, bigEvaluate as oracle, thrown } from './helpers/index.ts';
 
-const big = create(all, { number: 'BigNumber', precision: 64 });
-const bn = (x: number) => big.bignumber(x.toPrecision(70));
-const oracle = (expr: string, scope: Record<string, number>): number => {
-  const s: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(scope)) s[k] = bn(v);
-  return Number(big.evaluate(expr, s).toString());
-};
 // H(q) with on-mass a and each of K − 1 off-masses b
 const ENTROPY = '-(a * log(a)) - (K - 1) * b * log(b)';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
 
 describe('minimumSmoothedLoss(alpha, numClasses, { convention })', () => {
   it("minimumSmoothedLoss(0.1, 3, { convention: 'others' }) = −0.9 ln 0.9 − 0.1 ln 0.05", () => {

@@ -1,29 +1,11 @@
 import { expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
-import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { LslabError, optimalLogitGap, optimalProbabilities } from '../src/index.ts';
+import { optimalLogitGap, optimalProbabilities } from '../src/index.ts';
+import { bigEvaluate as oracle, thrown } from './helpers/index.ts';
 
-// 64-digit oracle; doubles are converted with their exact binary value.
-const big = create(all, { number: 'BigNumber', precision: 64 });
-const bn = (x: number) => big.bignumber(x.toPrecision(70));
-const oracle = (expr: string, scope: Record<string, number>): number => {
-  const s: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(scope)) s[k] = bn(v);
-  return Number(big.evaluate(expr, s).toString());
-};
 const UNIFORM = 'log(1 + K * (1 - alpha) / alpha)';
 const OTHERS = 'log((1 - alpha) * (K - 1) / alpha)';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
 
 describe('optimalLogitGap(alpha, numClasses, { convention })', () => {
   it('optimalLogitGap(0.1, 10) = ln 91 (DESIGN C6)', () => {

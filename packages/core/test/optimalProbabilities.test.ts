@@ -1,25 +1,14 @@
 import { expectArraysClose, expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
-import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import {
   fromRows,
-  LslabError,
   optimalProbabilities,
   smoothLabels,
   softmax,
   softmaxCrossEntropy,
 } from '../src/index.ts';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
+import { big, bn, thrown } from './helpers/index.ts';
 
 describe('optimalProbabilities(alpha, numClasses, { convention, label })', () => {
   it("optimalProbabilities(0.1, 3, { convention: 'others', label: 1 }) = (0.05, 0.9, 0.05) (DESIGN C1)", () => {
@@ -45,8 +34,6 @@ describe('optimalProbabilities(alpha, numClasses, { convention, label })', () =>
   });
 
   it('matches a 64-digit mathjs BigNumber evaluation of the masses', () => {
-    const big = create(all, { number: 'BigNumber', precision: 64 });
-    const bn = (x: number) => big.bignumber(x.toPrecision(70));
     const ev = (e: string, alpha: number, k: number) =>
       Number(big.evaluate(e, { alpha: bn(alpha), K: bn(k) }).toString());
     for (const k of [2, 3, 10, 1000]) {

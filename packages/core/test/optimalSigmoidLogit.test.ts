@@ -1,29 +1,15 @@
 import { expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
-import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import {
-  LslabError,
   optimalLogitGap,
   optimalSigmoidLogit,
   sigmoid,
   smoothBinaryTargets,
 } from '../src/index.ts';
+import { bigEvaluate, thrown } from './helpers/index.ts';
 
-const big = create(all, { number: 'BigNumber', precision: 64 });
-const bn = (x: number) => big.bignumber(x.toPrecision(70));
-const oracle = (expr: string, alpha: number): number =>
-  Number(big.evaluate(expr, { alpha: bn(alpha) }).toString());
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
+const oracle = (expr: string, alpha: number): number => bigEvaluate(expr, { alpha });
 
 describe('optimalSigmoidLogit(alpha, { convention })', () => {
   it("optimalSigmoidLogit(0.1, { convention: 'others' }) = ln 9 ≈ 2.1972 (DESIGN C3)", () => {

@@ -5,7 +5,6 @@ import { all, create } from 'mathjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   fromRows,
-  LslabError,
   type Matrix,
   matrix,
   optimalSigmoidLogit,
@@ -13,18 +12,9 @@ import {
   smoothBinaryTargets,
   softmaxCrossEntropy,
 } from '../src/index.ts';
+import { thrown } from './helpers/index.ts';
 
 const sigma = (x: number) => 1 / (1 + Math.exp(-x));
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
 
 /** A 32-bit linear congruential generator (Numerical Recipes constants), uniform in [0, 1). */
 function lcg(seed: number): () => number {

@@ -1,28 +1,17 @@
 import { EPS, expectArraysClose, expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
-import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import {
   fromRows,
-  LslabError,
   type Matrix,
   matrix,
   smoothingDecomposition,
   softmax,
   softmaxCrossEntropy,
 } from '../src/index.ts';
+import { big, thrown } from './helpers/index.ts';
 
 const CONVENTIONS = ['uniform', 'others'] as const;
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
 
 /** Random batches: N×K logits with magnitudes up to `scale`, labels in range. */
 const batch = (scale: number) =>
@@ -171,7 +160,6 @@ describe('smoothingDecomposition(logits, labels, alpha, { convention })', () => 
   });
 
   it('matches a 64-digit mathjs BigNumber evaluation of every term (K = 3)', () => {
-    const big = create(all, { number: 'BigNumber', precision: 64 });
     const rows = [
       [1.5, -0.25, 0.75],
       [-3, 4, 0.5],

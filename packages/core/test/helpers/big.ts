@@ -70,3 +70,13 @@ export function bigLog1p(x: BigNumber): BigNumber {
   if (x.abs().lt(1e-20)) return x.minus(x.pow(2).div(2)).plus(x.pow(3).div(3));
   return x.plus(1).ln();
 }
+
+/**
+ * Evaluates a mathjs expression at 64 digits with each number of `scope`
+ * converted exactly by {@link bn}, and rounds the result to a double.
+ */
+export function bigEvaluate(expr: string, scope: Record<string, number>): number {
+  const s: Record<string, BigNumber> = {};
+  for (const [k, v] of Object.entries(scope)) s[k] = bn(v);
+  return Number(big.evaluate(expr, s).toString());
+}

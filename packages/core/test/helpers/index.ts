@@ -1,6 +1,7 @@
 export {
   big,
   bigCrossEntropy,
+  bigEvaluate,
   bigLog1p,
   bigLogSoftmax,
   bigLogSumExp,
@@ -17,4 +18,4 @@ export {
   seededRng,
   type TestRng,
 } from './rng.ts';
-export { thrownLslabError } from './thrown.ts';
+export { thrown, thrownLslabError } from './thrown.ts';
