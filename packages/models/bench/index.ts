@@ -1,4 +1,5 @@
-import { describeLoad, describeMachine } from './internal/machine.ts';
+import { describeMachine } from '@lslab/test-utils/bench';
+import { describeLoad } from './internal/machine.ts';
 import { benchSpam } from './spam.bench.ts';
 import { type BenchRow, benchLossShare, benchMlp, benchNewton } from './training.bench.ts';
 
