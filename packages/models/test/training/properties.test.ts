@@ -1,7 +1,7 @@
+import { createRng } from '@lslab/core';
 import { expectArraysClose, expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/rng.ts';
 import { mlp, newton, softmaxRegression } from '../../src/training/index.ts';
 import { randomData, randomizeParams } from './helpers.ts';
 
