@@ -1,4 +1,5 @@
 import { expectClose } from '@lslab/test-utils';
+import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
 import { all, create, type MathNode } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { gradientClaim } from '../../src/claims/index.ts';
@@ -8,7 +9,6 @@ import {
   randomVector,
 } from '../../src/claims/internal/randomInputs.ts';
 import { createRng, sigmoid, softmaxCrossEntropy } from '../../src/index.ts';
-import { checkNamed, expectClaimHolds } from './claimHarness.ts';
 
 const math = create(all, { number: 'number' });
 const claim = gradientClaim;
