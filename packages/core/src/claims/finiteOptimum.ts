@@ -6,7 +6,7 @@ import { optimalSigmoidLogit } from '../optimalSigmoidLogit.js';
 import { smoothLabels } from '../smoothLabels.js';
 import { softmax } from '../softmax.js';
 import { binaryDescent as binary, checkpoints, descend, MULTI_LR } from './internal/descent.js';
-import { checkAtMost, maxAbsDiff, worse } from './internal/vectors.js';
+import { maxAbsDiff, worse } from './internal/vectors.js';
 
 /** Parameters of {@link finiteOptimumClaim}. */
 export type FiniteOptimumParams = {
@@ -93,11 +93,12 @@ function run({ alpha, K, lr, steps }: FiniteOptimumParams): ClaimResult {
   }
   const T = at[last];
   checks.push(
-    checkAtMost(
+    check(
       'hard labels: increments of z_t − ln t shrink over the last three decades (largest ratio, bound 1)',
       1,
       ratio,
       0,
+      'atMost',
     ),
     check(
       'hard labels: z_T − ln T → ln η (tolerance 2 ln T / T, the next term)',

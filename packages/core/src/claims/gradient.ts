@@ -1,12 +1,14 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../claim.js';
 import type { Matrix } from '../matrix.js';
+import { createRng } from '../random/rng.js';
 import { sigmoid } from '../sigmoid.js';
 import { sigmoidCrossEntropy } from '../sigmoidCrossEntropy.js';
 import { smoothLabels } from '../smoothLabels.js';
 import { softmax } from '../softmax.js';
 import { softmaxCrossEntropy } from '../softmaxCrossEntropy.js';
+import { checkSeed } from '../validate/checkSeed.js';
 import { centralGradient, centralJacobian, STEP } from './internal/differences.js';
-import { claimRandom, randomDistribution, randomVector } from './internal/random.js';
+import { between, randomDistribution, randomVector } from './internal/randomInputs.js';
 import { maxAbsDiff, worse } from './internal/vectors.js';
 
 /** Parameters of {@link gradientClaim}. */
@@ -48,7 +50,7 @@ function hessian(p: ArrayLike<number>): Float64Array {
 }
 
 function run({ K, alpha, seed, trials }: GradientParams): ClaimResult {
-  const rng = claimRandom(seed);
+  const rng = createRng(checkSeed('C2.gradient', 'seed', seed));
   let fdErr = 0;
   let kernelErr = 0;
   let rowSum = 0;
@@ -82,7 +84,7 @@ function run({ K, alpha, seed, trials }: GradientParams): ClaimResult {
     for (let i = 0; i < K; i++)
       rows.push({ trial: t, class: i, finiteDifference: fd[i], predictionMinusTarget: pq[i] });
     // sigmoid: ℓ(z; t) = −t log σ(z) − (1 − t) log(1 − σ(z)), ∂ℓ/∂z = σ(z) − t
-    const zs = rng.between(-6, 6);
+    const zs = between(rng, -6, 6);
     const ts = [rng.uniform()];
     const ls = (v: number) => sigmoidCrossEntropy([v], ts, { reduction: 'sum' }).loss;
     const fds = (ls(zs + STEP) - ls(zs - STEP)) / (2 * STEP);

@@ -1,11 +1,13 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../claim.js';
 import { confidencePenalty } from '../confidencePenalty.js';
 import type { Matrix } from '../matrix.js';
+import { createRng } from '../random/rng.js';
 import { smoothingDecomposition } from '../smoothingDecomposition.js';
 import { softmaxCrossEntropy } from '../softmaxCrossEntropy.js';
-import { claimRandom, randomVector } from './internal/random.js';
+import { checkSeed } from '../validate/checkSeed.js';
+import { randomVector } from './internal/randomInputs.js';
 import { penaltyByDifferences, rowTerms as terms } from './internal/rowTerms.js';
-import { checkAtMost, maxAbsDiff, worse } from './internal/vectors.js';
+import { maxAbsDiff, worse } from './internal/vectors.js';
 
 /** Parameters of {@link regulariserClaim}. */
 export type RegulariserParams = {
@@ -31,7 +33,7 @@ function smoothed(z: Float64Array, alpha: number, convention: 'uniform' | 'other
 }
 
 function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
-  const rng = claimRandom(seed);
+  const rng = createRng(checkSeed('C7.regulariser', 'seed', seed));
   let decU = 0;
   let decO = 0;
   let shiftU = 0;
@@ -126,11 +128,12 @@ function run({ alpha, K, beta, seed, trials }: RegulariserParams): ClaimResult {
     check('others: L_LS − CE = α(z_y − mean of wrong z) (max |Δ|)', 0, shiftO, tol),
     check('confidence penalty: CE − β·H(p) = CE + β·KL(p‖u) − β ln K (max |Δ|)', 0, penalty, tol),
     check('confidence penalty: gradient = central differences (max |Δ|)', 0, penaltyGrad, 1e-8),
-    checkAtMost(
+    check(
       'confidence penalty: KL(p‖u), largest seen (bound ln K)',
       lnK,
       klPUmax,
       4 * Number.EPSILON * lnK,
+      'atMost',
     ),
     check(
       'KL(u‖p) at z_1 = −40, other logits 0',

@@ -118,7 +118,7 @@ function run({ alpha, K }: SmoothedTargetsParams): ClaimResult {
  *
  * @example
  * smoothedTargetsClaim.run({ alpha: 0.1, K: 3 }).checks[0];
- * // { name: 'others: true class = 1 − α', expected: 0.9, measured: 0.9, tolerance: 1e-15, holds: true }
+ * // { name: 'others: true class = 1 − α', comparison: 'equal', expected: 0.9, measured: 0.9, tolerance: 1e-15, holds: true }
  */
 export const smoothedTargetsClaim: Claim<SmoothedTargetsParams> = {
   id: 'C1.smoothed-targets',

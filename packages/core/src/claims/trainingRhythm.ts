@@ -1,7 +1,9 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../claim.js';
+import { createRng } from '../random/rng.js';
 import { smoothLabels } from '../smoothLabels.js';
 import { softmax } from '../softmax.js';
-import { claimRandom, randomVector } from './internal/random.js';
+import { checkSeed } from '../validate/checkSeed.js';
+import { randomVector } from './internal/randomInputs.js';
 import { crossover, grad, SATURATED, towardsOneHot } from './internal/rhythm.js';
 import { logOf, maxAbsDiff, norm, oneHot, worse } from './internal/vectors.js';
 
@@ -23,7 +25,7 @@ const Y = 0; // the true class, as in the helpers
 
 function run({ alpha, K, py, seed, trials }: TrainingRhythmParams): ClaimResult {
   const eMinusU = oneHot(K, Y).map((v) => alpha * (v - 1 / K));
-  const rng = claimRandom(seed);
+  const rng = createRng(checkSeed('C9.training-rhythm', 'seed', seed));
   let shift = 0;
   let normIdentity = 0;
   let shiftO = 0;

@@ -1,8 +1,8 @@
+import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smoothedTargetsClaim } from '../../src/claims/index.ts';
 import { LslabError } from '../../src/index.ts';
-import { checkNamed, expectClaimHolds } from './claimHarness.ts';
 
 const claim = smoothedTargetsClaim;
 

@@ -1,10 +1,14 @@
 import { expectClose } from '@lslab/test-utils';
+import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
 import { all, create, type MathNode } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { gradientClaim } from '../../src/claims/index.ts';
-import { claimRandom, randomDistribution, randomVector } from '../../src/claims/internal/random.ts';
-import { sigmoid, softmaxCrossEntropy } from '../../src/index.ts';
-import { checkNamed, expectClaimHolds } from './claimHarness.ts';
+import {
+  between,
+  randomDistribution,
+  randomVector,
+} from '../../src/claims/internal/randomInputs.ts';
+import { createRng, sigmoid, softmaxCrossEntropy } from '../../src/index.ts';
 
 const math = create(all, { number: 'number' });
 const claim = gradientClaim;
@@ -59,7 +63,7 @@ describe('the gradient against mathjs symbolic derivatives (K ≤ 4)', () => {
     it(`derivative(ℓ, z_j) = (softmax(z) − q)_j for K = ${K}, random z and q`, () => {
       const loss = lossExpression(K);
       const partials = Array.from({ length: K }, (_, j) => math.derivative(loss, `z${j + 1}`));
-      const rng = claimRandom(100 + K);
+      const rng = createRng(100 + K);
       for (let t = 0; t < 20; t++) {
         const z = randomVector(rng, K, -5, 5);
         const q = randomDistribution(rng, K);
@@ -77,7 +81,7 @@ describe('the gradient against mathjs symbolic derivatives (K ≤ 4)', () => {
 
     it(`derivative(derivative(ℓ, z_i), z_j) has no q and equals diag(p) − ppᵀ for K = ${K}`, () => {
       const loss = lossExpression(K);
-      const rng = claimRandom(200 + K);
+      const rng = createRng(200 + K);
       const z = randomVector(rng, K, -3, 3);
       const q = randomDistribution(rng, K);
       const e = Array.from(z, Math.exp);
@@ -104,9 +108,9 @@ describe('the gradient against mathjs symbolic derivatives (K ≤ 4)', () => {
 
   it('derivative(log(1 + exp(z)) − t·z, z) = σ(z) − t at random z and t', () => {
     const d = math.derivative('log(1 + exp(z)) - t * z', 'z');
-    const rng = claimRandom(7);
+    const rng = createRng(7);
     for (let i = 0; i < 50; i++) {
-      const z = rng.between(-10, 10);
+      const z = between(rng, -10, 10);
       const t = rng.uniform();
       expectClose((sigmoid(z) as number) - t, d.evaluate({ z, t }) as number, {
         atol: 4,

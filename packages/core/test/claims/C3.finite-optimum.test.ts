@@ -1,7 +1,7 @@
 import { EPS, expectClose } from '@lslab/test-utils';
+import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
 import { describe, expect, it } from 'vitest';
 import { finiteOptimumClaim } from '../../src/claims/index.ts';
-import { checkNamed, expectClaimHolds } from './claimHarness.ts';
 
 const claim = finiteOptimumClaim;
 

@@ -1,9 +1,9 @@
 import { EPS, expectClose } from '@lslab/test-utils';
+import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { regulariserClaim } from '../../src/claims/index.ts';
 import { fromRows, softmaxCrossEntropy } from '../../src/index.ts';
-import { checkNamed, expectClaimHolds } from './claimHarness.ts';
 
 const claim = regulariserClaim;
 

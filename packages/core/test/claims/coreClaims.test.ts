@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { coreClaims, finiteOptimumClaim } from '../../src/claims/index.ts';
-import { checkAtMost } from '../../src/claims/internal/vectors.ts';
 import { check } from '../../src/index.ts';
 
 describe('coreClaims', () => {
@@ -45,10 +44,39 @@ describe('check helpers', () => {
     expect(check('a', 0, Number.NaN, 1).holds).toBe(false);
   });
 
-  it('checkAtMost(name, bound, m, slack) holds only below bound + slack', () => {
-    expect(checkAtMost('b (bound 1)', 1, 0.5, 0).holds).toBe(true);
-    expect(checkAtMost('b (bound 1)', 1, 1, 0).holds).toBe(true);
-    expect(checkAtMost('b (bound 1)', 1, 1.1, 0.05).holds).toBe(false);
-    expect(checkAtMost('b (bound 1)', 1, Number.NaN, 1).holds).toBe(false);
+  it("check(name, bound, m, slack, 'atMost') holds only at or below bound + slack", () => {
+    expect(check('b', 1, 0.5, 0, 'atMost')).toMatchObject({ comparison: 'atMost', holds: true });
+    expect(check('b', 1, 1, 0, 'atMost').holds).toBe(true);
+    expect(check('b', 1, 1.1, 0.05, 'atMost').holds).toBe(false);
+    expect(check('b', 1, Number.NaN, 1, 'atMost').holds).toBe(false);
+    expect(check('b', Number.POSITIVE_INFINITY, 1, 0, 'atMost').holds).toBe(false);
+  });
+
+  it("check(name, bound, m, slack, 'atLeast') holds only at or above bound − slack", () => {
+    expect(check('b', 1, 2, 0, 'atLeast')).toMatchObject({ comparison: 'atLeast', holds: true });
+    expect(check('b', 1, 1, 0, 'atLeast').holds).toBe(true);
+    expect(check('b', 1, 0.96, 0.05, 'atLeast').holds).toBe(true);
+    expect(check('b', 1, 0.9, 0.05, 'atLeast').holds).toBe(false);
+    expect(check('b', 1, Number.NaN, 1, 'atLeast').holds).toBe(false);
+  });
+
+  it("check(name, e, m, tol) defaults to comparison 'equal'", () => {
+    expect(check('a', 1, 1, 0).comparison).toBe('equal');
+    // a value far below an 'equal' expectation does not hold, as it would for 'atMost'
+    expect(check('a', 1, 0, 0.5).holds).toBe(false);
+  });
+
+  it("every one-sided check of the core claims carries 'atMost' or 'atLeast'", () => {
+    const oneSided = coreClaims
+      .flatMap((c) => c.run(c.defaults).checks)
+      .filter((c) => c.comparison !== 'equal')
+      .map((c) => [c.name, c.comparison]);
+    expect(oneSided).toEqual([
+      [
+        'hard labels: increments of z_t − ln t shrink over the last three decades (largest ratio, bound 1)',
+        'atMost',
+      ],
+      ['confidence penalty: KL(p‖u), largest seen (bound ln K)', 'atMost'],
+    ]);
   });
 });

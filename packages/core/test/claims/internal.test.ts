@@ -1,33 +1,13 @@
 import { EPS, expectArraysClose, expectClose } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
 import { centralGradient, centralJacobian } from '../../src/claims/internal/differences.ts';
-import { claimRandom, randomDistribution, randomVector } from '../../src/claims/internal/random.ts';
+import { randomDistribution, randomVector } from '../../src/claims/internal/randomInputs.ts';
 import { maxAbsDiff, norm, worse } from '../../src/claims/internal/vectors.ts';
+import { createRng } from '../../src/index.ts';
 
-describe('claimRandom(seed)', () => {
-  it('claimRandom(s) repeats its sequence for a seed and differs across seeds', () => {
-    const a = claimRandom(42);
-    const b = claimRandom(42);
-    const c = claimRandom(43);
-    const xs = Array.from({ length: 100 }, () => a.uniform());
-    expect(Array.from({ length: 100 }, () => b.uniform())).toEqual(xs);
-    expect(Array.from({ length: 100 }, () => c.uniform())).not.toEqual(xs);
-  });
-
-  it('uniform() lies in [0, 1) with a mean near 1/2 over 1e5 draws', () => {
-    const r = claimRandom(1);
-    let s = 0;
-    for (let i = 0; i < 100_000; i++) {
-      const u = r.uniform();
-      expect(u >= 0 && u < 1).toBe(true);
-      s += u;
-    }
-    // standard error of the mean: √(1/12 / 1e5) ≈ 9.1e-4; allow 5 of them
-    expect(Math.abs(s / 100_000 - 0.5)).toBeLessThan(5 * 9.1e-4);
-  });
-
+describe('random inputs of the claims', () => {
   it('randomDistribution(rng, k) is positive and sums to 1; randomVector stays in range', () => {
-    const r = claimRandom(3);
+    const r = createRng(3);
     for (const k of [2, 5, 50]) {
       const p = randomDistribution(r, k);
       expect(p.every((v) => v > 0)).toBe(true);

@@ -1,5 +1,4 @@
-import { LslabError } from '@lslab/core';
-import type { Rng } from '../rng.js';
+import { LslabError, type Rng } from '@lslab/core';
 import type { Dataset, DatasetSplits, SparseDataset, Standardization } from './dataset.js';
 import {
   applyCsrScaling,

@@ -1,6 +1,6 @@
+import { createRng } from '@lslab/core';
 import type { Dataset, DatasetSplits, SparseDataset } from '../data/dataset.js';
 import { type SplitOptions, splitDataset } from '../data/splitDataset.js';
-import { createRng } from '../rng.js';
 
 /** Options shared by the Node loaders. */
 export interface LoadOptions extends SplitOptions {

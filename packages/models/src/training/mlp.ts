@@ -1,5 +1,10 @@
-import { type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
-import { createRng, type Rng } from '../rng.js';
+import {
+  createRng,
+  type Matrix,
+  type Rng,
+  type SoftmaxCrossEntropyOptions,
+  softmax,
+} from '@lslab/core';
 import { type Activation, countSaturated } from './internal/activation.js';
 import { BufferCache, gatherLabels } from './internal/buffers.js';
 import { dense } from './internal/features.js';

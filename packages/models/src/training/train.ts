@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../rng.js';
+import { createRng, type Rng } from '@lslab/core';
 import { checkAnyFeatures } from './internal/features.js';
 import { accuracy, checkMetric, l2norm } from './internal/metrics.js';
 import { checkInteger, checkTargets } from './internal/validate.js';

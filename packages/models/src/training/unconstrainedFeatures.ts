@@ -1,5 +1,10 @@
-import { type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
-import { createRng, type Rng } from '../rng.js';
+import {
+  createRng,
+  type Matrix,
+  type Rng,
+  type SoftmaxCrossEntropyOptions,
+  softmax,
+} from '@lslab/core';
 import { BufferCache, gatherLabels } from './internal/buffers.js';
 import {
   addColumnSums,

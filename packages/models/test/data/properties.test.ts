@@ -55,7 +55,7 @@ describe('splitDataset(ds, rng, options) properties', () => {
           .filter((c) => c.some((v) => v > 0)),
         fc.integer({ min: 1, max: 98 }),
         fc.integer({ min: 0, max: 99 }),
-        fc.integer(),
+        fc.nat(),
         (sizes, a, b, seed) => {
           const f0 = a / 100;
           const f1 = (Math.min(b, 100 - a) / 100) * 1;

@@ -1,5 +1,3 @@
-import type { ClaimCheck } from '../../claim.js';
-
 /** @internal Euclidean norm of a vector. */
 export function norm(v: ArrayLike<number>): number {
   let s = 0;
@@ -28,20 +26,6 @@ export function logOf(p: ArrayLike<number>): Float64Array {
   const z = new Float64Array(p.length);
   for (let i = 0; i < p.length; i++) z[i] = Math.log(p[i]);
   return z;
-}
-
-/**
- * @internal A one-sided check: holds when `measured ≤ bound + slack`. The name
- * must say that it is a bound; `expected` carries the bound.
- */
-export function checkAtMost(
-  name: string,
-  bound: number,
-  measured: number,
-  slack: number,
-): ClaimCheck {
-  const holds = Number.isFinite(measured) && Number.isFinite(bound) && measured <= bound + slack;
-  return { name, expected: bound, measured, tolerance: slack, holds };
 }
 
 /** @internal The larger of two numbers, where NaN counts as the largest and sticks. */

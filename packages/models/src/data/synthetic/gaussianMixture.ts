@@ -1,5 +1,4 @@
-import { LslabError, type Matrix } from '@lslab/core';
-import type { Rng } from '../../rng.js';
+import { LslabError, type Matrix, type Rng } from '@lslab/core';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 import { checkInt, checkNumber } from '../internal/check.js';

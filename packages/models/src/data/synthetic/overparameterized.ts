@@ -1,4 +1,4 @@
-import type { Rng } from '../../rng.js';
+import type { Rng } from '@lslab/core';
 import type { Dataset } from '../dataset.js';
 import { checkInt } from '../internal/check.js';
 import { type SoftmaxDataTruth, softmaxData } from './softmaxData.js';

@@ -1,5 +1,4 @@
-import { LslabError, type Matrix } from '@lslab/core';
-import type { Rng } from '../../rng.js';
+import { LslabError, type Matrix, type Rng } from '@lslab/core';
 import { checkInt } from '../internal/check.js';
 
 /**

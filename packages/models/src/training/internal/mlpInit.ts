@@ -1,4 +1,4 @@
-import type { Rng } from '../../rng.js';
+import type { Rng } from '@lslab/core';
 import type { Activation } from './activation.js';
 
 /**

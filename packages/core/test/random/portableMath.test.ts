@@ -1,6 +1,6 @@
 import { all, type BigNumber, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { portableLog, portableSinCos2Pi } from '../../src/internal/portableMath.ts';
+import { portableLog, portableSinCos2Pi } from '../../src/random/portableMath.ts';
 
 const big = create(all, { number: 'BigNumber', precision: 50 });
 

@@ -1,9 +1,11 @@
-import { LslabError } from '@lslab/core';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
-import { portableLog, portableSinCos2Pi } from './internal/portableMath.js';
+import { LslabError } from '../errors.js';
+import { checkSeed } from '../validate/checkSeed.js';
+import { deriveState, fmix32 } from './derive.js';
+import { portableLog, portableSinCos2Pi } from './portableMath.js';
 
 /**
  * The seeded random generator every lslab function takes. Built on
@@ -15,14 +17,17 @@ import { portableLog, portableSinCos2Pi } from './internal/portableMath.js';
  * correctly rounded everywhere.
  *
  * The generator is mutable: each draw advances it. {@link Rng.split} hands out
- * an independent stream (2^64 draws apart) so that parallel cells of an
- * experiment stay reproducible whatever order they run in.
+ * an independent stream (2^64 draws apart) and {@link Rng.derive} a named one,
+ * so that parallel cells of an experiment stay reproducible whatever order
+ * they run in. Sub-streams come from these two, never from seed arithmetic
+ * (`seed + 1`).
  *
  * @example
  * const rng = createRng(42);
- * rng.uniform();      // a number in [0, 1)
+ * rng.uniform();      // 0.21629894688206985
  * rng.int(6);         // an integer in [0, 6)
- * const child = rng.split(); // independent stream
+ * const child = rng.split();          // independent stream
+ * const noise = rng.derive('noise');  // named stream; rng does not move
  */
 export class Rng {
   #g: JumpableRandomGenerator;
@@ -136,6 +141,30 @@ export class Rng {
     return child;
   }
 
+  /**
+   * Returns a generator on a named sub-stream. It depends only on this
+   * generator's current state and `key`: this generator does not advance,
+   * the same key gives the same stream, and different keys give unrelated
+   * streams (the state and the key are hashed together, murmur3-style, into a
+   * fresh 128-bit state, then warmed up). A cached normal is not carried over.
+   *
+   * @param key - any string naming the stream, e.g. `'bootstrap'`
+   * @throws LslabError `E_OPTION` when `key` is not a string
+   * @example
+   * const rng = createRng(1);
+   * rng.derive('init').uniform() === createRng(1).derive('init').uniform(); // true
+   * rng.derive('init').uniform() === rng.derive('data').uniform();         // false
+   */
+  derive(key: string): Rng {
+    if (typeof key !== 'string') {
+      throw new LslabError('E_OPTION', 'Rng.derive', 'must be a string', {
+        argument: 'key',
+        value: key,
+      });
+    }
+    return warmedUp(deriveState(this.#g.getState(), key));
+  }
+
   /** An independent copy with the same state: both produce the same sequence. */
   clone(): Rng {
     const r = new Rng(this.#g.clone());
@@ -144,28 +173,35 @@ export class Rng {
   }
 }
 
-/**
- * Creates a generator from an integer seed (taken as a 32-bit integer, `seed | 0`).
- * The seed is scrambled (murmur3 finaliser) and the generator warmed up by 16
- * draws, so that nearby seeds give unrelated streams.
- *
- * @example
- * createRng(7).uniform() === createRng(7).uniform(); // true
- */
-export function createRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) {
-    throw new LslabError('E_NOT_FINITE', 'createRng', 'is not finite', {
-      argument: 'seed',
-      value: seed,
-    });
-  }
-  // xoroshiro128+ seeded from one 32-bit word starts in a low-entropy state
-  // (nearby seeds give nearby first draws): scramble the seed and warm up.
-  let h = seed | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  h ^= h >>> 16;
-  const g = xoroshiro128plus(h);
+/** A generator at the given xoroshiro128+ state after 16 warm-up draws. */
+function warmedUp(state: readonly number[]): Rng {
+  const g = xoroshiro128plusFromState(state);
   for (let i = 0; i < 16; i++) g.next();
   return new Rng(g);
+}
+
+/**
+ * Creates a generator from an integer seed in [0, 2^53); every seed names its
+ * own stream (2^32 and 0 differ). The low 32 bits are scrambled (murmur3
+ * finaliser) into the state xoroshiro128+ takes from one word, the high 21
+ * bits (scrambled the same way, 0 for 0) into its last state word, and the
+ * generator is warmed up by 16 draws, so that nearby seeds give unrelated
+ * streams. Seeds below 2^32 give the same streams as lslab has always given.
+ *
+ * @param seed - an integer in [0, 2^53)
+ * @returns a new generator
+ * @throws LslabError `E_NOT_FINITE` for NaN or ±∞; `E_RANGE` for a fraction, a
+ *   negative number, 2^53 or more, or a non-number
+ * @example
+ * createRng(7).uniform() === createRng(7).uniform(); // true
+ * createRng(0).uniform();                           // 0.2057643415931245
+ * createRng(2 ** 32).uniform() === createRng(0).uniform(); // false
+ */
+export function createRng(seed: number): Rng {
+  checkSeed('createRng', 'seed', seed);
+  // xoroshiro128+ seeded from one 32-bit word starts in a low-entropy state
+  // (nearby seeds give nearby first draws): scramble the seed and warm up.
+  const lo = fmix32((seed % 2 ** 32) | 0);
+  const hi = fmix32(Math.floor(seed / 2 ** 32));
+  return warmedUp([-1, ~lo, lo, hi]);
 }
