@@ -1,4 +1,4 @@
-import type { Rng } from '../../random/rng.js';
+import type { Rng } from '../random/rng.js';
 
 /** @internal A uniform value in [lo, hi). */
 export function between(rng: Rng, lo: number, hi: number): number {
@@ -25,4 +25,17 @@ export function randomDistribution(rng: Rng, k: number): Float64Array {
   }
   for (let i = 0; i < k; i++) out[i] /= s;
   return out;
+}
+
+/** @internal A random direction of length 1 (normal entries, normalised). */
+export function randomDirection(rng: Rng, k: number): Float64Array {
+  const d = new Float64Array(k);
+  let s = 0;
+  for (let i = 0; i < k; i++) {
+    d[i] = rng.normal();
+    s += d[i] * d[i];
+  }
+  const n = Math.sqrt(s);
+  for (let i = 0; i < k; i++) d[i] /= n;
+  return d;
 }

@@ -1,14 +1,23 @@
 import type { SmoothingConvention } from '../../convention.js';
 import { sigmoidScalar } from '../../internal/scalar.js';
 import { softmaxCrossEntropy } from '../../softmaxCrossEntropy.js';
-import { worse } from './vectors.js';
+import { EPS } from '../tolerances.js';
 
 /** @internal Step of the multi-class descent: softmax CE is ½-smooth, so any step below 4 descends. */
 export const MULTI_LR = 2;
 const MULTI_MAX_STEPS = 1_000_000;
 
+/**
+ * @internal Where the multi-class descent stops: max_k |p_k − q_k| ≤ 4·K·EPS,
+ * the rounding floor of p − q (p's normaliser is a K-term sum, ≤ K·EPS/2 relative).
+ */
+export function stopGradient(K: number): number {
+  return 4 * K * EPS;
+}
+
 /** @internal Gradient descent on K free logits towards a smoothed target of class 0. */
 export function descend(K: number, alpha: number, convention: SmoothingConvention) {
+  const stop = stopGradient(K);
   const z = new Float64Array(K);
   const logits = { rows: 1, cols: K, data: z };
   const opts = { labelSmoothing: alpha, convention, reduction: 'sum' } as const;
@@ -16,11 +25,9 @@ export function descend(K: number, alpha: number, convention: SmoothingConventio
   for (; steps < MULTI_MAX_STEPS; steps++) {
     const g = softmaxCrossEntropy(logits, [0], opts).grad.data;
     let gmax = 0;
-    for (let j = 0; j < K; j++) {
-      z[j] -= MULTI_LR * g[j];
-      gmax = worse(gmax, Math.abs(g[j]));
-    }
-    if (gmax < 1e-15) break;
+    for (let j = 0; j < K; j++) gmax = Math.max(gmax, Math.abs(g[j]));
+    if (gmax <= stop) break;
+    for (let j = 0; j < K; j++) z[j] -= MULTI_LR * g[j];
   }
   return { z, steps, loss: softmaxCrossEntropy(logits, [0], opts).loss };
 }
@@ -28,7 +35,7 @@ export function descend(K: number, alpha: number, convention: SmoothingConventio
 /**
  * @internal Gradient descent on one free logit with target t; records z at the
  * checkpoints. Stops early once a step is below the rounding of z (4·EPS·|z|),
- * which smoothed targets reach and hard labels never do.
+ * which smoothed targets reach and hard labels never do: there |σ(z) − t| ≤ 4·EPS·|z|/η.
  */
 export function binaryDescent(
   t: number,
@@ -47,7 +54,7 @@ export function binaryDescent(
       out[next++] = z;
       due = next < at.length ? at[next] : -1;
     }
-    if (Math.abs(step) <= 4 * Number.EPSILON * Math.abs(z)) break;
+    if (Math.abs(step) <= 4 * EPS * Math.abs(z)) break;
   }
   while (next < at.length) out[next++] = z;
   return out;

@@ -1,11 +1,18 @@
 import type { SmoothingConvention } from '../../convention.js';
 import { softmaxCrossEntropy } from '../../softmaxCrossEntropy.js';
-import { logOf, norm } from './vectors.js';
+import { logOf, norm } from '../vectors.js';
 
 /** @internal The true class throughout C9. */
 const Y = 0;
-/** @internal z_y − z_k at the saturated point. */
-export const SATURATED = 40; // z_y − z_k: p_y = 1 − (K−1)e^{−40} rounds to 1
+/**
+ * @internal Logits of the saturated point: z_y − z_k = 40 + ln(K − 1), so that
+ * 1 − p_y = r = e^{−40}/(1 + e^{−40}) ≈ 4.2e-18 for every K (p_y rounds to 1).
+ */
+export function saturated(k: number): { z: Float64Array; r: number } {
+  const z = new Float64Array(k);
+  z[Y] = 40 + Math.log(k - 1);
+  return { z, r: Math.exp(-40) / (1 + Math.exp(-40)) };
+}
 
 /** @internal ∂ℓ/∂z of one row with label Y, from the fused kernel; α = 0 is hard-label CE. */
 export function grad(
@@ -41,4 +48,33 @@ export function crossover(k: number, alpha: number, convention: SmoothingConvent
     else hi = mid;
   }
   return 0.5 * (lo + hi);
+}
+
+/**
+ * @internal Rounding of a gradient p − q whose p went through logits: each p_k errs by
+ * ≤ (K + 2 + |ln p_k|)·EPS/2·p_k (the normaliser, exp of a logit of size |ln p_k|),
+ * so a norm or a difference of norms of such vectors errs by ≤ (2K + 8 + 2·L)·EPS
+ * with L the largest |ln p_k|.
+ */
+export function normTol(K: number, L: number): number {
+  return (2 * K + 8 + 2 * L) * Number.EPSILON;
+}
+
+/** @internal ‖∇_CE‖ and ‖∇_LS‖ (both conventions) along the path from u to e_y. */
+export function normSeries(K: number, alpha: number): object[] {
+  const rows: object[] = [];
+  const steps = 80;
+  for (let i = 0; i <= steps; i++) {
+    // p_y from 1/K towards 1, denser near 1 where the curves part
+    const p = 1 / K + (1 - 1e-4 - 1 / K) * (1 - (1 - i / steps) ** 2);
+    const z = towardsOneHot(K, p);
+    rows.push({ py: p, gradient: 'hard labels', norm: norm(grad(z, 0, 'uniform')) });
+    for (const convention of ['uniform', 'others'] as const)
+      rows.push({
+        py: p,
+        gradient: `smoothed (${convention})`,
+        norm: norm(grad(z, alpha, convention)),
+      });
+  }
+  return rows;
 }

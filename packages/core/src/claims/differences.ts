@@ -1,8 +1,18 @@
 /**
  * @internal Central-difference step used by the claims: the truncation error
- * is of order h² and the rounding error of order EPS/h, both ≈ 1e-10.
+ * is of order h² and the rounding error of order ρ/h, both small at h = 1e-5.
  */
 export const STEP = 1e-5;
+
+/**
+ * @internal The error bound of a central difference (f(x + h) − f(x − h))/2h:
+ * each value of f carries a rounding error ≤ `rounding`, which the quotient
+ * turns into ≤ rounding/h; Taylor's theorem bounds the truncation by
+ * h²/6·`m3`, with `m3` a bound on |f‴| along the step.
+ */
+export function differenceError(rounding: number, m3: number, h = STEP): number {
+  return rounding / h + ((h * h) / 6) * m3;
+}
 
 /**
  * @internal ∂f/∂z_j ≈ (f(z + h e_j) − f(z − h e_j)) / 2h for every j. `f`
@@ -24,6 +34,23 @@ export function centralGradient(
     g[j] = (up - down) / (2 * h);
   }
   return g;
+}
+
+/**
+ * @internal The derivative of f at z along d, (f(z + h d) − f(z − h d)) / 2h:
+ * one pair of evaluations whatever the dimension; a random d catches a wrong
+ * gradient component with probability 1.
+ */
+export function directionalDifference(
+  f: (w: Float64Array) => number,
+  z: ArrayLike<number>,
+  d: ArrayLike<number>,
+  h = STEP,
+): number {
+  const w = Float64Array.from(z, (v, i) => v + h * d[i]);
+  const up = f(w);
+  for (let i = 0; i < w.length; i++) w[i] = z[i] - h * d[i];
+  return (up - f(w)) / (2 * h);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { Worst } from './worst.js';
+
 /** @internal Euclidean norm of a vector. */
 export function norm(v: ArrayLike<number>): number {
   let s = 0;
@@ -5,13 +7,11 @@ export function norm(v: ArrayLike<number>): number {
   return Math.sqrt(s);
 }
 
-/** @internal max_i |a_i − b_i|. */
+/** @internal max_i |a_i − b_i|; NaN for empty vectors or when any difference is NaN. */
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    m = worse(m, Math.abs(a[i] - b[i]));
-  }
-  return m;
+  const w = new Worst();
+  for (let i = 0; i < a.length; i++) w.add(Math.abs(a[i] - b[i]));
+  return w.value;
 }
 
 /** @internal The one-hot vector e_y of length k. */
@@ -26,9 +26,4 @@ export function logOf(p: ArrayLike<number>): Float64Array {
   const z = new Float64Array(p.length);
   for (let i = 0; i < p.length; i++) z[i] = Math.log(p[i]);
   return z;
-}
-
-/** @internal The larger of two numbers, where NaN counts as the largest and sticks. */
-export function worse(current: number, candidate: number): number {
-  return Number.isNaN(current) || candidate <= current ? current : candidate;
 }

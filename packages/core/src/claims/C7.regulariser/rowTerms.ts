@@ -1,7 +1,7 @@
 import { confidencePenalty } from '../../confidencePenalty.js';
 import { logSoftmax } from '../../logSoftmax.js';
 import { softmax } from '../../softmax.js';
-import { centralGradient } from './differences.js';
+import { directionalDifference } from '../differences.js';
 
 const Y = 0;
 
@@ -32,9 +32,12 @@ export function rowTerms(z: Float64Array) {
   };
 }
 
-/** @internal Central differences of the confidence penalty's loss (one row, class 0). */
-export function penaltyByDifferences(z: Float64Array, beta: number): Float64Array {
+/**
+ * @internal The derivative of the confidence penalty's loss (one row, class 0)
+ * along d, by central differences.
+ */
+export function penaltyAlong(z: Float64Array, d: Float64Array, beta: number): number {
   const loss = (w: Float64Array) =>
     confidencePenalty({ rows: 1, cols: w.length, data: w }, [Y], beta, { reduction: 'sum' }).loss;
-  return centralGradient(loss, z);
+  return directionalDifference(loss, z, d);
 }
