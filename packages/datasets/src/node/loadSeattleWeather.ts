@@ -1,7 +1,12 @@
-import type { Dataset } from '../data/dataset.js';
-import { seattleWeatherFromCsv } from '../data/real/seattleWeather.js';
+import type { Dataset } from '@lslab/models';
+import { seattleWeatherFromCsv } from '../real/seattleWeather.js';
 import { packageFile, readText } from './internal/packageFile.js';
-import { type LoadedDataset, type LoadOptions, splitLoaded } from './loadOptions.js';
+import {
+  checkLoadOptions,
+  type LoadedDataset,
+  type LoadOptions,
+  splitLoaded,
+} from './loadOptions.js';
 
 /**
  * Loads seattle-weather from the installed `vega-datasets` package (file
@@ -20,13 +25,14 @@ import { type LoadedDataset, type LoadOptions, splitLoaded } from './loadOptions
  * @param options - seed, fractions, stratify, standardize
  * @returns `{ train, validation, test, standardization, all }`
  * @throws LslabError `E_PARSE` when the package file cannot be found or read,
- *   `E_RANGE` for bad fractions
+ *   `E_RANGE` for bad fractions or seed, `E_OPTION` for an unknown option
  * @example
  * const { train, all } = loadSeattleWeather({ seed: 1 });
  * all.x.rows; // 1461
  */
 export function loadSeattleWeather(options: LoadOptions = {}): LoadedDataset<Dataset> {
   const fn = 'loadSeattleWeather';
+  const o = checkLoadOptions(fn, options);
   const path = packageFile(fn, 'vega-datasets', 1, 'data/seattle-weather.csv');
-  return splitLoaded(seattleWeatherFromCsv(readText(fn, path)), options);
+  return splitLoaded(seattleWeatherFromCsv(readText(fn, path)), o);
 }

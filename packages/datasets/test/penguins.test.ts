@@ -1,6 +1,6 @@
 import { EPS, expectClose } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
-import { loadPenguins } from '../../src/node/index.ts';
+import { loadPenguins } from '../src/node/index.ts';
 import { columnStats, vegaFile } from './realData.helpers.ts';
 
 // Verified by hand from vega-datasets 3.2.1 data/penguins.json

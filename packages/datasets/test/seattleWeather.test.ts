@@ -1,8 +1,8 @@
 import type { LslabError } from '@lslab/core';
 import { EPS, expectClose } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
-import { seattleWeatherFromCsv } from '../../src/index.ts';
-import { loadSeattleWeather } from '../../src/node/index.ts';
+import { seattleWeatherFromCsv } from '../src/index.ts';
+import { loadSeattleWeather } from '../src/node/index.ts';
 import { columnStats, vegaFile } from './realData.helpers.ts';
 
 // Verified by hand from vega-datasets 3.2.1 data/seattle-weather.csv

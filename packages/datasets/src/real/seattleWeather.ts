@@ -1,9 +1,12 @@
 import { LslabError } from '@lslab/core';
-import type { Dataset } from '../dataset.js';
-import { datasetFromCsv } from '../datasetFromCsv.js';
+import type { Dataset } from '@lslab/models';
+import { csvRecords } from '../internal/csvRecords.js';
+import { recordsToDataset } from '../internal/recordsToDataset.js';
 
 /** The five weather classes of seattle-weather, in label order. */
 export const SEATTLE_WEATHER_CLASSES = ['drizzle', 'fog', 'rain', 'snow', 'sun'] as const;
+
+const FN = 'seattleWeatherFromCsv';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -24,7 +27,7 @@ function season(fn: (a: number) => number) {
   return (r: Record<string, string>): number => {
     const v = dayOfYear(r.date ?? '');
     if (!v) {
-      throw new LslabError('E_PARSE', 'seattleWeatherFromCsv', 'is not a valid YYYY-MM-DD date', {
+      throw new LslabError('E_PARSE', FN, 'is not a valid YYYY-MM-DD date', {
         argument: 'date',
         value: r.date,
       });
@@ -57,23 +60,29 @@ function season(fn: (a: number) => number) {
  * [ds.x.rows, ds.numClasses]; // [1461, 5]
  */
 export function seattleWeatherFromCsv(text: string): Dataset {
-  return datasetFromCsv(text, {
-    features: [
-      'precipitation',
-      'temp_max',
-      'temp_min',
-      'wind',
-      { name: 'doy_sin', value: season(Math.sin) },
-      { name: 'doy_cos', value: season(Math.cos) },
-    ],
-    label: 'weather',
-    classNames: SEATTLE_WEATHER_CLASSES,
-    meta: {
-      name: 'seattle-weather',
-      source:
-        'vega-datasets data/seattle-weather.csv (NOAA NCDC daily records, Seattle, 2012–2015)',
-      license: 'U.S. Government work (public domain), as stated by vega-datasets',
-      cleaning: ['season encoded as sin/cos of the day of the year'],
+  const csv = csvRecords(FN, text);
+  return recordsToDataset(
+    FN,
+    csv.records,
+    {
+      features: [
+        'precipitation',
+        'temp_max',
+        'temp_min',
+        'wind',
+        { name: 'doy_sin', value: season(Math.sin) },
+        { name: 'doy_cos', value: season(Math.cos) },
+      ],
+      label: 'weather',
+      classNames: SEATTLE_WEATHER_CLASSES,
+      meta: {
+        name: 'seattle-weather',
+        source:
+          'vega-datasets data/seattle-weather.csv (NOAA NCDC daily records, Seattle, 2012–2015)',
+        license: 'U.S. Government work (public domain), as stated by vega-datasets',
+        cleaning: ['season encoded as sin/cos of the day of the year'],
+      },
     },
-  });
+    csv,
+  );
 }

@@ -1,5 +1,6 @@
 import { LslabError } from '@lslab/core';
-import type { CsrMatrix } from './dataset.js';
+import { checkOption, checkOptions } from '@lslab/core/validate';
+import type { CsrMatrix } from '@lslab/models';
 import { fnv1a32 } from './fnv1a32.js';
 
 /** Options of {@link hashFeatures}. */
@@ -26,16 +27,32 @@ export interface HashFeaturesOptions {
  * @param options - dimension, scaling, signed
  * @returns a CSR matrix, docs.length × D
  * @throws LslabError `E_RANGE` for a dimension that is not a power of two in
- *   [2, 2^30]; `E_OPTION` for an unknown scaling
+ *   [2, 2^30]; `E_OPTION` for an unknown scaling or option
  * @example
  * const m = hashFeatures([['win', 'win', 'cash']], { dimension: 16, scaling: 'count' });
  * // m.values holds 2 (for 'win') and 1 (for 'cash'), unless the two collide
  */
 export function hashFeatures(
   docs: readonly (readonly string[])[],
-  options: HashFeaturesOptions = {},
+  options?: HashFeaturesOptions,
 ): CsrMatrix {
-  const fn = 'hashFeatures';
+  return hashFeaturesAs('hashFeatures', docs, options);
+}
+
+/** @internal {@link hashFeatures} with `fn`, the function the user called, named in its errors. */
+export function hashFeaturesAs(
+  fn: string,
+  docs: readonly (readonly string[])[],
+  optionsArg: HashFeaturesOptions | undefined,
+): CsrMatrix {
+  const options = checkOptions<HashFeaturesOptions>(fn, optionsArg, [
+    'dimension',
+    'scaling',
+    'signed',
+  ]);
+  if (!Array.isArray(docs)) {
+    throw new LslabError('E_SHAPE', fn, 'is not an array of token lists', { argument: 'docs' });
+  }
   const dim = options.dimension ?? 2 ** 14;
   if (!Number.isInteger(dim) || dim < 2 || dim > 2 ** 30 || (dim & (dim - 1)) !== 0) {
     throw new LslabError('E_RANGE', fn, 'must be a power of two in [2, 2^30]', {
@@ -43,13 +60,11 @@ export function hashFeatures(
       value: dim,
     });
   }
-  const scaling = options.scaling ?? 'log1p';
-  if (scaling !== 'log1p' && scaling !== 'count' && scaling !== 'binary') {
-    throw new LslabError('E_OPTION', fn, "must be 'log1p', 'count' or 'binary'", {
-      argument: 'options.scaling',
-      value: scaling,
-    });
-  }
+  const scaling = checkOption(fn, 'options.scaling', options.scaling ?? 'log1p', [
+    'log1p',
+    'count',
+    'binary',
+  ]);
   const signed = options.signed ?? false;
   const mask = dim - 1;
   // dense accumulator reused across documents; only touched columns are reset

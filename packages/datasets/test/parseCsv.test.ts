@@ -1,6 +1,6 @@
 import { LslabError } from '@lslab/core';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/index.ts';
+import { parseCsv } from '../src/index.ts';
 
 function parseError(text: string): LslabError {
   try {
@@ -28,18 +28,18 @@ describe('parseCsv(text)', () => {
     expect(parseCsv('a\r1\r2').rows).toEqual([['1'], ['2']]);
   });
 
-  it('reports an unterminated quote with the line and character where it opened', () => {
+  it('reports an unterminated quote with the line and field where it opened', () => {
     const e = parseError('a,b\n1,2\n3,"oops\n');
     expect(e.code).toBe('E_PARSE');
     expect(e.details.line).toBe(3);
     expect(e.details.column).toBe(1);
-    expect(e.message).toContain('line 3, character 3');
+    expect(e.message).toContain('line 3, field 2');
   });
 
   it('reports a stray quote inside an unquoted field', () => {
     const e = parseError('a,b\n1,2"x\n');
     expect([e.code, e.details.line, e.details.column]).toEqual(['E_PARSE', 2, 1]);
-    expect(e.message).toContain('character 4');
+    expect(e.message).toContain('line 2, field 2');
   });
 
   it('reports text after a closing quote', () => {

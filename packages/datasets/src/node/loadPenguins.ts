@@ -1,7 +1,12 @@
-import type { Dataset } from '../data/dataset.js';
-import { type PenguinsOptions, penguinsFromJson } from '../data/real/penguins.js';
+import type { Dataset } from '@lslab/models';
+import { type PenguinsOptions, penguinsFromJson } from '../real/penguins.js';
 import { packageFile, readText } from './internal/packageFile.js';
-import { type LoadedDataset, type LoadOptions, splitLoaded } from './loadOptions.js';
+import {
+  checkLoadOptions,
+  type LoadedDataset,
+  type LoadOptions,
+  splitLoaded,
+} from './loadOptions.js';
 
 /**
  * Loads the Palmer penguins from the installed `vega-datasets` package (file
@@ -19,12 +24,14 @@ import { type LoadedDataset, type LoadOptions, splitLoaded } from './loadOptions
  * @param options - seed, fractions, stratify, standardize, sex, island
  * @returns `{ train, validation, test, standardization, all }`
  * @throws LslabError `E_PARSE` when the package file cannot be found or read,
- *   `E_RANGE` for bad fractions
+ *   `E_RANGE` for bad fractions or seed, `E_OPTION` for an unknown option
  * @example
  * loadPenguins().all.meta.classCounts; // [151, 68, 123]
  */
 export function loadPenguins(options: LoadOptions & PenguinsOptions = {}): LoadedDataset<Dataset> {
   const fn = 'loadPenguins';
+  const o = checkLoadOptions<LoadOptions & PenguinsOptions>(fn, options, ['sex', 'island']);
   const path = packageFile(fn, 'vega-datasets', 1, 'data/penguins.json');
-  return splitLoaded(penguinsFromJson(readText(fn, path), options), options);
+  const { sex, island } = o;
+  return splitLoaded(penguinsFromJson(readText(fn, path), { sex, island }), o);
 }

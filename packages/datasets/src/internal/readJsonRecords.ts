@@ -1,8 +1,10 @@
 import { LslabError } from '@lslab/core';
-import { jsonErrorOffset } from './internal/jsonErrorOffset.js';
+import { checkText } from './checkText.js';
+import { deeperThan, MAX_JSON_DEPTH } from './jsonDepth.js';
+import { jsonErrorOffset } from './jsonErrorOffset.js';
 
-function position(text: string): { line: number; char: number } {
-  const at = jsonErrorOffset(text);
+/** One-based line and character of a code-unit offset. */
+function position(text: string, at: number): { line: number; char: number } {
   let line = 1;
   let start = 0;
   for (let i = 0; i < at && i < text.length; i++) {
@@ -14,26 +16,25 @@ function position(text: string): { line: number; char: number } {
   return { line, char: at - start + 1 };
 }
 
-/**
- * Parses JSON text that must hold an array of objects (one record each), as
- * in vega-datasets' `*.json` files.
- *
- * @param text - JSON text
- * @returns the records
- * @throws LslabError `E_PARSE` for invalid JSON (with the line and character
- *   of the first syntax error), a top level that is not an array, or an element that
- *   is not an object (its index as `row`)
- * @example
- * parseJsonRecords('[{"a": 1}, {"a": null}]'); // [{ a: 1 }, { a: null }]
- */
-export function parseJsonRecords(text: string): Record<string, unknown>[] {
-  const fn = 'parseJsonRecords';
+/** @internal `parseJsonRecords` with `fn`, the function the user called, named in its errors. */
+export function readJsonRecords(fn: string, text: string): Record<string, unknown>[] {
+  checkText(fn, text);
+  const deep = deeperThan(text, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    const at = position(text, deep);
+    throw new LslabError(
+      'E_PARSE',
+      fn,
+      `nests deeper than ${MAX_JSON_DEPTH} levels (line ${at.line}, character ${at.char})`,
+      { argument: 'text', line: at.line },
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    const at = position(text);
+    const at = position(text, jsonErrorOffset(text));
     throw new LslabError(
       'E_PARSE',
       fn,

