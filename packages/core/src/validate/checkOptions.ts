@@ -9,6 +9,8 @@ import { LslabError } from '../errors.js';
  * @param fn - the public function the user called, e.g. `'softmaxCrossEntropy'`
  * @param options - what the user passed as options
  * @param allowed - the keys the function reads
+ * @param name - the argument as the user wrote it; default `'options'` (a
+ *   nested object is named by its path, e.g. `'options.loss'`)
  * @returns `options` (or `{}` for `undefined`), typed as a partial `T`
  * @throws LslabError `E_OPTION` for a non-object, or for an unknown key: the
  *   message names the key, the function and the nearest allowed key
@@ -17,16 +19,19 @@ import { LslabError } from '../errors.js';
  * // throws E_OPTION: "softmaxCrossEntropy: options.labelSmothing = 0.1: is not an option of
  * //   softmaxCrossEntropy; did you mean 'labelSmoothing'? (options: 'labelSmoothing', 'reduction')"
  * checkOptions('softmax', undefined, ['dtype']); // {}
+ * checkOptions('mlp', { labelSmothing: 0.1 }, ['labelSmoothing'], 'options.loss');
+ * // throws E_OPTION: "mlp: options.loss.labelSmothing = 0.1: is not an option of mlp; …"
  */
 export function checkOptions<T extends object>(
   fn: string,
   options: unknown,
   allowed: readonly (keyof T & string)[],
+  name = 'options',
 ): Partial<T> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new LslabError('E_OPTION', fn, 'options must be an object', {
-      argument: 'options',
+    throw new LslabError('E_OPTION', fn, `${name} must be an object`, {
+      argument: name,
       value: options,
     });
   }
@@ -39,7 +44,7 @@ export function checkOptions<T extends object>(
       'E_OPTION',
       fn,
       `is not an option of ${fn};${hint} (options: ${list === '' ? 'none' : list})`,
-      { argument: `options.${key}`, value: (options as Record<string, unknown>)[key] },
+      { argument: `${name}.${key}`, value: (options as Record<string, unknown>)[key] },
     );
   }
   return options as Partial<T>;
