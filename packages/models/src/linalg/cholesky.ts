@@ -44,3 +44,10 @@ export function choleskySolve(l: Float64Array, n: number, b: Float64Array): void
     b[i] = s / l[i * n + i];
   }
 }
+
+/** @internal max_j |a_jj| of an n×n row-major matrix: the scale of its pivots. */
+export function maxDiagonal(a: Float64Array, n: number): number {
+  let m = 0;
+  for (let j = 0; j < n; j++) m = Math.max(m, Math.abs(a[j * n + j]));
+  return m;
+}

@@ -1,26 +1,35 @@
 /**
- * @internal Row-block dense kernels of the MLP, on Float64Array operands only
- * (one element type keeps the code V8 compiles for them monomorphic). Operand
- * entry (r, c) of a block lives at base + r·cols + c, so a pass can run layer
- * after layer on a block of rows that stays in cache. They repeat the register
- * blocking of `matmul` and `addTransposeProduct` (linalg.ts): every sum is
- * formed in the same order and gives the same bits, provided every block but
- * the last has a multiple of 4 rows.
+ * @internal The one dense product kernel of the package, used by the linear
+ * models, the unconstrained-features model and the MLP. Loop order i-k-j,
+ * register-blocked 4×4: four rows of the left operand times four rows of the
+ * right one per pass over the output rows, so each loaded value serves four
+ * outputs. Operand entry (r, c) of a block lives at base + r·cols + c, so the
+ * MLP can run layer after layer on a block of rows that stays in cache; a
+ * whole matrix is the block at offset 0. Every sum is formed in the same order
+ * whatever the blocking, provided every block but the last has a multiple of
+ * 4 rows.
+ *
+ * Element types: the left operand `a` (the features, or activations) may be
+ * Float64Array or Float32Array — its loads sit outside the innermost loop, so
+ * the two types cost no speed — and is widened exactly; the right operand and
+ * the output are Float64Array, which keeps the inner loop monomorphic.
  */
+
+/** @internal The left operand of a product: features in either precision, or activations. */
+export type Rows = Float64Array | Float32Array;
 
 /**
  * @internal out[oo + r·p + j] = bias_j + Σ_k a[ao + r·m + k]·w[k·p + j] for the
- * `rows` rows of a block: four rows of a times four rows of w per pass over the
- * outputs, so each loaded w value serves four outputs.
+ * `rows` rows of a block (bias 0 when undefined): out = a·w + b.
  */
-export function denseRows(
-  a: Float64Array,
+export function productRows(
+  a: Rows,
   ao: number,
   rows: number,
   m: number,
   w: Float64Array,
   p: number,
-  bias: Float64Array,
+  bias: Float64Array | undefined,
   out: Float64Array,
   oo: number,
 ): void {
@@ -33,7 +42,7 @@ export function denseRows(
     const o2 = o1 + p;
     const o3 = o2 + p;
     for (let j = 0; j < p; j++) {
-      const c = bias[j];
+      const c = bias === undefined ? 0 : bias[j];
       out[o0 + j] = c;
       out[o1 + j] = c;
       out[o2 + j] = c;
@@ -94,7 +103,7 @@ export function denseRows(
   for (; i < rows; i++) {
     const o = oo + i * p;
     const ai = ao + i * m;
-    for (let j = 0; j < p; j++) out[o + j] = bias[j];
+    for (let j = 0; j < p; j++) out[o + j] = bias === undefined ? 0 : bias[j];
     for (let k = 0; k < m; k++) {
       const v = a[ai + k];
       const bk = k * p;
@@ -104,13 +113,14 @@ export function denseRows(
 }
 
 /**
- * @internal out (m×p) += aᵀ·g and bias (length p) += column sums of g, over
- * the `rows` rows of a block of a (stride m, from ao) and g (stride p, from
- * go): the weight and bias gradients of a dense layer, four rows and four
- * columns of a at a time. The column sums add the rows one by one, in order.
+ * @internal out (m×p) += aᵀ·g and, when given, bias (length p) += column
+ * sums of g, over the `rows` rows of a block of a (stride m, from ao) and g
+ * (stride p, from go): the weight and bias gradients of a dense layer, four
+ * rows and four columns of a at a time. The column sums add the rows one by
+ * one, in order. Nothing is cleared.
  */
-export function addTransposeRows(
-  a: Float64Array,
+export function addTransposeProductRows(
+  a: Rows,
   ao: number,
   rows: number,
   m: number,
@@ -118,7 +128,7 @@ export function addTransposeRows(
   go: number,
   p: number,
   out: Float64Array,
-  bias: Float64Array,
+  bias: Float64Array | undefined,
 ): void {
   const n4 = rows - (rows % 4);
   const m4 = m - (m % 4);
@@ -132,7 +142,9 @@ export function addTransposeRows(
     const g1 = g0 + p;
     const g2 = g1 + p;
     const g3 = g2 + p;
-    for (let j = 0; j < p; j++) bias[j] = bias[j] + g[g0 + j] + g[g1 + j] + g[g2 + j] + g[g3 + j];
+    if (bias !== undefined) {
+      for (let j = 0; j < p; j++) bias[j] = bias[j] + g[g0 + j] + g[g1 + j] + g[g2 + j] + g[g3 + j];
+    }
     let k = 0;
     for (; k < m4; k += 4) {
       const x00 = a[r0 + k];
@@ -180,7 +192,7 @@ export function addTransposeRows(
   for (; i < rows; i++) {
     const ai = ao + i * m;
     const gi = go + i * p;
-    for (let j = 0; j < p; j++) bias[j] += g[gi + j];
+    if (bias !== undefined) for (let j = 0; j < p; j++) bias[j] += g[gi + j];
     for (let k = 0; k < m; k++) {
       const v = a[ai + k];
       const ok = k * p;

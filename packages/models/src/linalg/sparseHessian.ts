@@ -1,4 +1,4 @@
-import type { CsrMatrix } from '../../data/dataset.js';
+import type { CsrMatrix } from '../data/dataset.js';
 
 /**
  * @internal Hessian Σ_i c_i x̃_i x̃_iᵀ + λ·I_w of a binary linear model on CSR

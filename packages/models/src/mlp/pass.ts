@@ -1,10 +1,10 @@
+import { addTransposeProductRows, productRows, type Rows } from '../linalg/product.js';
+import { transpose } from '../linalg/rows.js';
 import { type Activation, activate, multiplyDerivative } from './activation.js';
-import { transpose } from './linalg.js';
-import { addTransposeRows, denseRows } from './mlpKernels.js';
 
 /**
  * @internal Rows per block of the forward and backward sweeps: a multiple of 4
- * (see mlpKernels.ts) small enough that a block's activations and deltas stay
+ * (see linalg/product.ts) small enough that a block's activations and deltas stay
  * in cache while every layer works on them.
  */
 export const BLOCK = 64;
@@ -28,8 +28,6 @@ export interface MlpScratch {
   act: Float64Array[];
   /** Deltas of one block, BLOCK×h_l each. */
   delta: Float64Array[];
-  /** Zeros of length h_l: the "bias" of the delta products. */
-  zero: Float64Array[];
 }
 
 /** @internal Scratch for n rows. */
@@ -38,7 +36,6 @@ export function mlpScratch(sizes: readonly number[], n: number): MlpScratch {
   return {
     act: hidden.map((h) => new Float64Array(n * h)),
     delta: hidden.map((h) => new Float64Array(BLOCK * h)),
-    zero: hidden.map((h) => new Float64Array(h)),
   };
 }
 
@@ -48,7 +45,7 @@ export function mlpScratch(sizes: readonly number[], n: number): MlpScratch {
  */
 export function forwardSweep(
   L: MlpLayers,
-  x: Float64Array,
+  x: Rows,
   n: number,
   s: MlpScratch,
   logits: Float64Array,
@@ -57,18 +54,18 @@ export function forwardSweep(
   const hidden = sizes.length - 2;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const rows = Math.min(BLOCK, n - i0);
-    let input = x;
+    let input: Rows = x;
     for (let l = 0; l < hidden; l++) {
       const m = sizes[l];
       const p = sizes[l + 1];
       const out = s.act[l];
-      denseRows(input, i0 * m, rows, m, L.W[l], p, L.b[l], out, i0 * p);
+      productRows(input, i0 * m, rows, m, L.W[l], p, L.b[l], out, i0 * p);
       activate(L.act, out, i0 * p, (i0 + rows) * p);
       input = out;
     }
     const m = sizes[hidden];
     const k = sizes[hidden + 1];
-    denseRows(input, i0 * m, rows, m, L.W[hidden], k, L.b[hidden], logits, i0 * k);
+    productRows(input, i0 * m, rows, m, L.W[hidden], k, L.b[hidden], logits, i0 * k);
   }
 }
 
@@ -81,7 +78,7 @@ export function forwardSweep(
  */
 export function backwardSweep(
   L: MlpLayers,
-  x: Float64Array,
+  x: Rows,
   n: number,
   s: MlpScratch,
   g: Float64Array,
@@ -97,11 +94,11 @@ export function backwardSweep(
       const m = sizes[l];
       const p = sizes[l + 1];
       const input = l === 0 ? x : s.act[l - 1];
-      addTransposeRows(input, i0 * m, rows, m, delta, dOff, p, L.gW[l], L.gb[l]);
+      addTransposeProductRows(input, i0 * m, rows, m, delta, dOff, p, L.gW[l], L.gb[l]);
       if (l > 0) {
         const prev = s.delta[l - 1];
-        denseRows(delta, dOff, rows, p, L.Wt[l], m, s.zero[l - 1], prev, 0);
-        multiplyDerivative(L.act, input, i0 * m, prev, 0, rows * m);
+        productRows(delta, dOff, rows, p, L.Wt[l], m, undefined, prev, 0);
+        multiplyDerivative(L.act, s.act[l - 1], i0 * m, prev, 0, rows * m);
         delta = prev;
         dOff = 0;
       }
