@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { createRng } from '@lslab/models';
 import { EPS, expectArraysClose, expectClose } from '@lslab/test-utils';
+import { type Browser, launchChromium } from '@lslab/test-utils/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchChromium } from './helpers/chromium.ts';
 import { type ModuleServer, type Mount, serveModules } from './helpers/server.ts';
 
 // The built packages as a browser sees them: their dist/ folders, and the ESM
@@ -44,6 +44,7 @@ let setupError: unknown;
 beforeAll(async () => {
   try {
     browser = await launchChromium(); // first, so that a missing Chromium is the error reported
+    console.log(`browser tests: ${browser.chromium.description}`);
     server = await serveModules(MOUNTS);
     page = await browser.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
