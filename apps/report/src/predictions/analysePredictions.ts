@@ -130,15 +130,21 @@ const METRICS: { metric: string; about: string; fn: Metric; resamples: number }[
  *
  * @param p - from `readPredictions`
  * @param seed - the bootstrap seed
+ * @param options - `resamples`: one count for every metric (default 1000, 200 for smECE)
  * @returns the analysis
  * @throws LslabError from the metrics (never for input `readPredictions` accepted)
  * @example
  * analysePredictions(readPredictions(text), 0).metrics[0].metric; // 'accuracy'
  */
-export function analysePredictions(p: Predictions, seed: number): PredictionsReport {
+export function analysePredictions(
+  p: Predictions,
+  seed: number,
+  options: { resamples?: number } = {},
+): PredictionsReport {
   const { probs, labels, logits } = p;
   const metrics = METRICS.map((m) => {
-    const r = bootstrap(m.fn, probs, labels, { resamples: m.resamples, seed });
+    const resamples = options.resamples ?? m.resamples;
+    const r = bootstrap(m.fn, probs, labels, { resamples, seed });
     return {
       metric: m.metric,
       about: m.about,
@@ -150,8 +156,16 @@ export function analysePredictions(p: Predictions, seed: number): PredictionsRep
   });
   const fit = fitTemperature(logits, labels);
   const scaled = applyTemperature(logits, fit.temperature, { output: 'probabilities' });
-  const before = reliabilityDiagram(probs, labels, { bins: BINS, seed });
-  const after = reliabilityDiagram(scaled, labels, { bins: BINS, seed });
+  const before = reliabilityDiagram(probs, labels, {
+    bins: BINS,
+    seed,
+    resamples: options.resamples,
+  });
+  const after = reliabilityDiagram(scaled, labels, {
+    bins: BINS,
+    seed,
+    resamples: options.resamples,
+  });
   const ou = overUnderConfidence(probs, labels, { bins: BINS });
   const smooth = smoothCalibrationError(probs, labels);
   const get = (name: string) => metrics.find((m) => m.metric === name) as MetricRow;
