@@ -81,25 +81,33 @@ export function resultsJson(results: object): string {
  */
 export async function generateReport(options: GenerateOptions): Promise<GeneratedReport> {
   const tasks = planClaims(options.sources, { claims: options.claims, seed: options.seed });
-  const processed: ProcessedClaim[] = await processClaims(tasks, {
+  // The claims run on the workers while this thread analyses the predictions.
+  const running = processClaims(tasks, {
     threads: options.threads,
     onProgress: options.onProgress,
   });
-  const claims = processed.map((p) => p.report);
+  running.catch(() => {}); // handled below, by the await; never an unhandled rejection meanwhile
   const files = new Map<string, string>();
   const timings: Record<string, number> = {};
+  let predictions: PredictionsReport | undefined;
+  let modelCharts: ReturnType<typeof predictionChartsOf> = [];
+  try {
+    if (options.predictions) {
+      const start = performance.now();
+      predictions = analysePredictions(options.predictions, options.seed ?? 0);
+      modelCharts = predictionChartsOf(predictions);
+      for (const c of modelCharts) files.set(`figures/${c.name}.svg`, await renderSvg(c.spec));
+      timings.predictions = performance.now() - start;
+    }
+  } catch (e) {
+    await running.catch(() => {}); // let the pool finish before reporting
+    throw e;
+  }
+  const processed: ProcessedClaim[] = await running;
+  const claims = processed.map((p) => p.report);
   for (const p of processed) {
     timings[p.report.id] = p.ms;
     for (const [name, svg] of Object.entries(p.svgs)) files.set(`figures/${name}.svg`, svg);
-  }
-  let predictions: PredictionsReport | undefined;
-  let modelCharts: ReturnType<typeof predictionChartsOf> = [];
-  if (options.predictions) {
-    const start = performance.now();
-    predictions = analysePredictions(options.predictions, options.seed ?? 0);
-    modelCharts = predictionChartsOf(predictions);
-    for (const c of modelCharts) files.set(`figures/${c.name}.svg`, await renderSvg(c.spec));
-    timings.predictions = performance.now() - start;
   }
   const results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,

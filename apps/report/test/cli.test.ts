@@ -28,6 +28,18 @@ describe('lslab (the built command)', () => {
     expect(r.stderr.trim().split('\n').at(-1)).toBe('Report: report/index.html');
   });
 
+  it('worker threads and one thread write byte-identical results.json', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'lslab-cli-'));
+    const claims = ['--claims', 'C1,C2,C9', '--seed', '3'];
+    expect(run(['report', ...claims, '--threads', '2', '--out', 'a'], cwd).status).toBe(0);
+    expect(run(['report', ...claims, '--threads', '1', '--out', 'b'], cwd).status).toBe(0);
+    const a = readFileSync(join(cwd, 'a', 'results.json'));
+    expect(a.equals(readFileSync(join(cwd, 'b', 'results.json')))).toBe(true);
+    expect(
+      readFileSync(join(cwd, 'a', 'index.html')).equals(readFileSync(join(cwd, 'b', 'index.html'))),
+    ).toBe(true);
+  });
+
   it('a bad predictions file: exit 2, the line in the message, nothing written', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'lslab-cli-'));
     writeFileSync(join(cwd, 'bad.csv'), 'label,p_a,p_b\n0,0.5,0.5\n1,0.5,x\n');
