@@ -7,9 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 // The built command, as users run it (the test task builds the app first).
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const EXAMPLE = fileURLToPath(
-  new URL('../../../examples/predictions/overconfident.csv', import.meta.url),
-);
 const run = (args: string[], cwd: string) =>
   spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
 
@@ -58,7 +55,7 @@ describe('lslab (the built command)', () => {
     for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
       const child: ChildProcess = spawn(
         process.execPath,
-        [CLI, 'report', '--predictions', EXAMPLE],
+        [CLI, 'report', '--claims', 'C1,C2,C3,C7,C9'],
         { cwd },
       );
       // wait until the first claim has finished, then kill
