@@ -6,7 +6,7 @@ import {
   fromRows,
   LslabError,
 } from '@lslab/core';
-import { checkAlpha, checkInteger, checkPositive } from '@lslab/core/validate';
+import { checkAlpha, checkInteger, checkOptions, checkPositive } from '@lslab/core/validate';
 import {
   gradientDescent,
   hardMarginSvm,
@@ -48,7 +48,19 @@ const SUPPORT = [
   { row: 3, dual: 0.25 },
 ];
 
-function run(params: C5WeightGrowthParams): ClaimResult {
+const DEFAULTS: C5WeightGrowthParams = { alpha: 0.1, lr: 0.5, steps: 100_000 };
+
+function run(given: C5WeightGrowthParams): ClaimResult {
+  // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
+  const params = {
+    ...DEFAULTS,
+    ...checkOptions<C5WeightGrowthParams>(
+      ID,
+      given,
+      Object.keys(DEFAULTS) as (keyof C5WeightGrowthParams)[],
+      'params',
+    ),
+  };
   const alpha = checkAlpha(ID, params.alpha, 'alpha');
   if (!(alpha > 0 && alpha < 1)) {
     throw new LslabError('E_RANGE', ID, 'must lie in (0, 1)', { argument: 'alpha', value: alpha });
@@ -244,7 +256,7 @@ export const c5WeightGrowth: Claim<C5WeightGrowthParams> = {
   title: 'Hard labels grow the weights like ln t; smoothing stops them',
   statement:
     'On separable data gradient descent with hard labels gives $w_t = \\hat w \\ln t + \\tilde w + o(1)$ ($\\hat w$ the max-margin direction); with targets inside $(0, 1)$, $\\lVert w_t \\rVert$ converges.',
-  defaults: { alpha: 0.1, lr: 0.5, steps: 100_000 },
+  defaults: DEFAULTS,
   formulas: {
     'hard-margin SVM: ‖ŵ‖ = √5/2': 'sqrt(5) / 2',
     'hard labels: support vector 1: s_i x_i·(w_T − ŵ ln T) → ln(η/(n α_i))': 'log(lr / 6)',

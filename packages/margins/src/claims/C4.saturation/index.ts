@@ -8,7 +8,13 @@ import {
   sigmoid,
   sigmoidCrossEntropy,
 } from '@lslab/core';
-import { checkAlpha, checkInteger, checkPositive, checkSeed } from '@lslab/core/validate';
+import {
+  checkAlpha,
+  checkInteger,
+  checkOptions,
+  checkPositive,
+  checkSeed,
+} from '@lslab/core/validate';
 import { meanInterval } from '../internal/interval.js';
 import { freeBinaryLogit } from './freeLogit.js';
 import { HIDDEN, MLP_LR, saturationCurve } from './hiddenUnits.js';
@@ -36,7 +42,28 @@ export type C4SaturationParams = {
 const ID = 'C4.saturation';
 const EPS = Number.EPSILON;
 
-function run(p: C4SaturationParams): ClaimResult {
+const DEFAULTS: C4SaturationParams = {
+  alpha: 0.1,
+  K: 3,
+  lr: 1,
+  steps: 100_000,
+  zWrong: 10,
+  mlpSteps: 1000,
+  seeds: 5,
+  seed: 0,
+};
+
+function run(given: C4SaturationParams): ClaimResult {
+  // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
+  const p = {
+    ...DEFAULTS,
+    ...checkOptions<C4SaturationParams>(
+      ID,
+      given,
+      Object.keys(DEFAULTS) as (keyof C4SaturationParams)[],
+      'params',
+    ),
+  };
   const alpha = checkAlpha(ID, p.alpha, 'alpha');
   if (!(alpha > 0 && alpha < 1)) {
     throw new LslabError('E_RANGE', ID, 'must lie in (0, 1)', { argument: 'alpha', value: alpha });
@@ -174,16 +201,7 @@ export const c4Saturation: Claim<C4SaturationParams> = {
   title: 'Smoothing keeps the output slope at α(1 − α); hidden units are measured',
   statement:
     "At the smoothed optimum $\\sigma'(z^*) = \\alpha(1-\\alpha)$ (others) or $(1-\\alpha/2)\\alpha/2$ (uniform); with hard labels $t\\,\\sigma'(z_t) \\to 1/\\eta$.",
-  defaults: {
-    alpha: 0.1,
-    K: 3,
-    lr: 1,
-    steps: 100_000,
-    zWrong: 10,
-    mlpSteps: 1000,
-    seeds: 5,
-    seed: 0,
-  },
+  defaults: DEFAULTS,
   formulas: {
     'others: σ′ at the smoothed optimum = α(1 − α)': 'alpha * (1 - alpha)',
     'uniform (binary): σ′ at the smoothed optimum = (1 − α/2)(α/2)':
