@@ -45,5 +45,9 @@ describe('c4Saturation.run(params)', () => {
     expect(thrown(() => claim.run({ ...d, lr: 3 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, steps: 50_000 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, zWrong: 40 })).code).toBe('E_RANGE');
+    // an unknown parameter is named at the door, with the nearest known one
+    const u = thrown(() => claim.run({ ...claim.defaults, alfa: 0.1 } as never));
+    expect([u.code, u.message]).toEqual(['E_OPTION', expect.stringContaining('params.alfa')]);
+    expect(u.message).toContain("did you mean 'alpha'?");
   });
 });

@@ -53,5 +53,9 @@ describe('c5WeightGrowth.run(params)', () => {
     expect(thrown(() => claim.run({ ...d, lr: 0.8 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, steps: 20_000 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, steps: 1000 })).code).toBe('E_RANGE');
+    // an unknown parameter is named at the door, with the nearest known one
+    const u = thrown(() => claim.run({ ...claim.defaults, alfa: 0.1 } as never));
+    expect([u.code, u.message]).toEqual(['E_OPTION', expect.stringContaining('params.alfa')]);
+    expect(u.message).toContain("did you mean 'alpha'?");
   });
 });
