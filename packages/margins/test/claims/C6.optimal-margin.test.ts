@@ -25,6 +25,16 @@ describe('c6OptimalMargin.run(params)', () => {
     expect(rows.length).toBe(4);
     for (const x of rows) expect(x.spreadLo).toBeLessThanOrEqual(x.spreadHi);
     expect((r.series.projection as object[]).length).toBeGreaterThan(100);
+    // gap distributions: 2 data sets × 2 targets × 3 statistics × 7 levels, each non-decreasing in the level
+    const q = r.series.gapQuantiles as {
+      dataset: string;
+      target: string;
+      statistic: string;
+      value: number;
+    }[];
+    expect(q.length).toBe(84);
+    for (let i = 0; i < q.length; i += 7)
+      for (let j = i + 1; j < i + 7; j++) expect(q[j].value).toBeGreaterThanOrEqual(q[j - 1].value);
     expect(r.notes?.some((n) => n.startsWith('Neural-collapse caveat'))).toBe(true);
   });
 

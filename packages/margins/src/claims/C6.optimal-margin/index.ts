@@ -96,6 +96,7 @@ function run(given: C6OptimalMarginParams): ClaimResult {
   }
   const spreads: object[] = [];
   const projection: object[] = [];
+  const gapQuantiles: object[] = [];
   const notes: string[] = [];
   for (const name of REAL_DATASETS) {
     const hard: SplitMeasure[] = [];
@@ -154,6 +155,14 @@ function run(given: C6OptimalMarginParams): ClaimResult {
         scatterHi: w.hi,
       });
       const first = ms[0];
+      const q = first.quantiles;
+      for (const [statistic, values] of [
+        ['minimum gap', q.min],
+        ['mean gap', q.mean],
+        ['gap variance', q.variance],
+      ] as const)
+        for (const [j, level] of q.levels.entries())
+          gapQuantiles.push({ dataset: name, target, statistic, level, value: values[j] });
       for (let i = 0; i < first.points.rows; i++)
         projection.push({
           dataset: name,
@@ -182,7 +191,7 @@ function run(given: C6OptimalMarginParams): ClaimResult {
   notes.push(
     `Neural-collapse caveat: hard labels with weight decay λ = ${DECAY} on unconstrained features (K = ${Math.max(kc, 3)}) end with every wrong class at the same gap ${nc.gap.toFixed(4)} (largest spread ${nc.spread.toExponential(1)}, ${nc.steps} steps): equidistance alone does not single out label smoothing.`,
   );
-  return { checks, series: { optimum, spreads, projection }, notes };
+  return { checks, series: { optimum, spreads, projection, gapQuantiles }, notes };
 }
 
 function fmt(i: { mean: number; lo: number; hi: number }): string {
