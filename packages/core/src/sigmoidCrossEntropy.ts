@@ -1,9 +1,10 @@
 import type { SmoothingConvention } from './convention.js';
 import { elementPairs, positiveWeights } from './internal/elementPairs.js';
 import { sigmoidScalar } from './internal/scalar.js';
-import { checkAlpha, checkConvention, checkOption } from './internal/validate.js';
 import type { Matrix } from './matrix.js';
+import { smoothBinaryTarget } from './smoothBinaryTarget.js';
 import type { Reduction } from './softmaxCrossEntropy.js';
+import { checkAlpha, checkConvention, checkOption, checkOptions } from './validate/index.js';
 
 /** Options of {@link sigmoidCrossEntropy}. */
 export interface SigmoidCrossEntropyOptions<R extends Reduction = Reduction> {
@@ -29,6 +30,7 @@ export interface SigmoidCrossEntropyResult<R extends Reduction, G> {
 }
 
 const FN = 'sigmoidCrossEntropy';
+const OPTIONS = ['labelSmoothing', 'convention', 'posWeight', 'reduction'] as const;
 
 /**
  * Binary (1-D) or multi-label (N×C) sigmoid cross-entropy on logits, with
@@ -74,28 +76,26 @@ export function sigmoidCrossEntropy<R extends Reduction = 'mean'>(
 export function sigmoidCrossEntropy<R extends Reduction = 'mean'>(
   logits: Matrix | ArrayLike<number>,
   targets: Matrix | ArrayLike<number>,
-  options: SigmoidCrossEntropyOptions<R> = {},
+  options?: SigmoidCrossEntropyOptions<R>,
 ): SigmoidCrossEntropyResult<R, Matrix | Float64Array> {
-  const alpha = options.labelSmoothing ?? 0;
+  const o = checkOptions<SigmoidCrossEntropyOptions<R>>(FN, options, OPTIONS);
+  const alpha = o.labelSmoothing ?? 0;
   checkAlpha(FN, alpha, 'options.labelSmoothing');
-  const convention = checkConvention(FN, options.convention);
-  const reduction = checkOption(FN, 'options.reduction', options.reduction ?? 'mean', [
+  const convention = checkConvention(FN, o.convention);
+  const reduction = checkOption(FN, 'options.reduction', o.reduction ?? 'mean', [
     'mean',
     'sum',
     'none',
   ] as const);
   const { x, t, rows, cols, isMatrix } = elementPairs(FN, logits, targets);
-  const w = positiveWeights(FN, 'options.posWeight', options.posWeight, cols);
-  // t' = keep·t + shift
-  const keep = convention === 'uniform' ? 1 - alpha : 1 - 2 * alpha;
-  const shift = convention === 'uniform' ? alpha / 2 : alpha;
+  const w = positiveWeights(FN, 'options.posWeight', o.posWeight, cols);
   const n = x.length;
   const losses = new Float64Array(n);
   const grad = new Float64Array(n);
   let total = 0;
   for (let e = 0, c = 0; e < n; e++) {
     const xe = x[e];
-    const ts = keep * t[e] + shift;
+    const ts = smoothBinaryTarget(t[e], alpha, convention);
     const neg = 1 - ts;
     const pos = w[c] * ts;
     const l1p = Math.log1p(Math.exp(-Math.abs(xe)));

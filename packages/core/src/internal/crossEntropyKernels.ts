@@ -44,21 +44,6 @@ function checkRow(z: Matrix, i: number): never {
   );
 }
 
-/** The 'mean' divisor for index targets: Σ w_{y_i} over kept rows (their count without weights). */
-export function meanDivisor(
-  labels: ArrayLike<number>,
-  w: ArrayLike<number> | undefined,
-  ignoreIndex: number | undefined,
-): number {
-  let denom = 0;
-  for (let i = 0; i < labels.length; i++) {
-    const y = labels[i];
-    if (y === ignoreIndex) continue;
-    denom += w === undefined ? 1 : w[y];
-  }
-  return denom;
-}
-
 /**
  * Index targets, q_c = off + (on − off)·[c = y]. Per row: one Math.exp per
  * logit into the scratch row with Σe; then one loop writes the gradient,
