@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@lslab/test-utils/browser';
+import { markedExamples, promisedOutput } from '../examples/readmeExamples.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PNPM = ['-y', 'pnpm@12.4.2'];
@@ -174,6 +175,32 @@ async function main() {
     );
     if (run('node', ['imports.mjs'], consumer, false).status !== 0)
       problems.push('a subpath does not import in Node');
+
+    // 3b: the README examples run against the tarballs and print what they promise
+    for (const readme of [
+      'README.md',
+      ...pkgs.map((p) => relative(root, join(p.dir, 'README.md'))),
+    ]) {
+      let marked: { file: string }[] = [];
+      try {
+        marked = markedExamples(readFileSync(join(root, readme), 'utf8'));
+      } catch (e) {
+        problems.push(`${readme}: ${String(e)}`);
+      }
+      for (const { file } of marked) {
+        const source = readFileSync(join(root, file), 'utf8');
+        const copy = join(consumer, file.replaceAll('/', '-'));
+        writeFileSync(copy, source);
+        const r = run('node', [copy], consumer);
+        const printed = (r.stdout ?? '').trimEnd().split('\n');
+        const promised = promisedOutput(source);
+        if (r.status !== 0 || JSON.stringify(printed) !== JSON.stringify(promised)) {
+          problems.push(
+            `${file} printed ${JSON.stringify(printed)}, its README promises ${JSON.stringify(promised)}`,
+          );
+        } else log(`${file} (shown in ${readme}) prints what the README says`);
+      }
+    }
 
     // 4: a consumer type-checks under strict nodenext and bundler resolution
     const ts = subpaths
