@@ -9,8 +9,9 @@ import { LslabError } from '../errors.js';
  * @param fn - the public function the user called, e.g. `'softmaxCrossEntropy'`
  * @param options - what the user passed as options
  * @param allowed - the keys the function reads
- * @param name - what the user calls the object: `'options'` (default) or
- *   `'params'` (the parameters of a claim's `run`); it names the key in the message
+ * @param name - the argument as the user wrote it: `'options'` (default), a
+ *   nested object by its path (`'options.loss'`), or `'params'` for the
+ *   parameters of a claim's `run` (the message then speaks of parameters)
  * @returns `options` (or `{}` for `undefined`), typed as a partial `T`
  * @throws LslabError `E_OPTION` for a non-object, or for an unknown key: the
  *   message names the key, the function and the nearest allowed key
@@ -22,12 +23,14 @@ import { LslabError } from '../errors.js';
  * checkOptions('C1.smoothed-targets', { alfa: 0.1 }, ['alpha', 'K'], 'params');
  * // throws E_OPTION: "C1.smoothed-targets: params.alfa = 0.1: is not a parameter of
  * //   C1.smoothed-targets; did you mean 'alpha'? (parameters: 'alpha', 'K')"
+ * checkOptions('mlp', { labelSmothing: 0.1 }, ['labelSmoothing'], 'options.loss');
+ * // throws E_OPTION: "mlp: options.loss.labelSmothing = 0.1: is not an option of mlp; …"
  */
 export function checkOptions<T extends object>(
   fn: string,
   options: unknown,
   allowed: readonly (keyof T & string)[],
-  name: 'options' | 'params' = 'options',
+  name = 'options',
 ): Partial<T> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
