@@ -79,10 +79,12 @@ const FN = 'softmaxCrossEntropy';
  * distribution: q = (1−α)·t + α/K (`'others'`: the same with α·K/(K−1)); do not
  * pass targets that are already smoothed.
  *
- * One pass over the rows, one `Math.exp` per logit, no allocation per row;
- * the 'mean' scaling is applied as the gradient is written. Logits may be
- * Float32 (all arithmetic is in Float64; a Float32 gradient is the Float64
- * gradient rounded once). Pass `options.out` to reuse a gradient buffer.
+ * Runs on the kernel layer: WebAssembly SIMD where the engine has it, else a
+ * JavaScript twin with the same bits; e^x is the kernels' portable
+ * exponential (within 1 ulp, the same in every engine, not `Math.exp`). The
+ * 'mean' scaling is applied as the gradient is written. Logits may be Float32
+ * (all arithmetic is in Float64; a Float32 gradient is the Float64 gradient
+ * rounded once). Pass `options.out` to reuse a gradient buffer.
  *
  * @param logits - N×K finite logits, K ≥ 2
  * @param target - N class indices, or an N×K Matrix of probability rows
@@ -127,7 +129,7 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
   const grad = gradBuffer(options.out, n * k, options.dtype);
   // per-row losses only for 'none'; otherwise the kernels add them up as they go
   const losses = reduction === 'none' ? new Float64Array(n) : undefined;
-  const out: KernelOut = { grad, losses, exps: new Float64Array(k), scale: 1 };
+  const out: KernelOut = { grad, losses, scale: 1 };
   const isProb =
     target !== null && typeof target === 'object' && 'data' in target && 'rows' in target;
   let denom: number;
