@@ -18,6 +18,7 @@ import {
   checkOption,
   checkWeights,
 } from './internal/validate.js';
+import { isOpenPool, type KernelPool } from './kernels/pool.js';
 import type { Dtype, Matrix } from './matrix.js';
 
 /** How a cross-entropy is reduced over the batch. */
@@ -51,6 +52,12 @@ export interface SoftmaxCrossEntropyOptions<R extends Reduction = Reduction> {
    * It must not share memory with `logits` or `target`.
    */
   out?: Float64Array | Float32Array;
+  /**
+   * A pool from {@link createKernelPool}: batches of at least 10^6 logits are
+   * split over its threads, with the same bits as on one thread. Without it,
+   * nothing runs off the calling thread.
+   */
+  pool?: KernelPool;
 }
 
 /** Result of a cross-entropy: the loss and its gradient with respect to the logits. */
@@ -129,7 +136,12 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
   const grad = gradBuffer(options.out, n * k, options.dtype);
   // per-row losses only for 'none'; otherwise the kernels add them up as they go
   const losses = reduction === 'none' ? new Float64Array(n) : undefined;
-  const out: KernelOut = { grad, losses, scale: 1 };
+  if (options.pool !== undefined && !isOpenPool(options.pool)) {
+    throw new LslabError('E_OPTION', FN, 'must be an open pool from createKernelPool()', {
+      argument: 'options.pool',
+    });
+  }
+  const out: KernelOut = { grad, losses, scale: 1, pool: options.pool };
   const isProb =
     target !== null && typeof target === 'object' && 'data' in target && 'rows' in target;
   let denom: number;

@@ -1,5 +1,6 @@
 import { LslabError } from '../errors.js';
 import { crossEntropyIndex, crossEntropyProbability } from '../kernels/crossEntropy.js';
+import { crossEntropyPooled, type KernelPool, POOL_MIN_LOGITS } from '../kernels/pool.js';
 import type { IndexArgs, ProbabilityArgs } from '../kernels/types.js';
 import type { Matrix } from '../matrix.js';
 
@@ -16,6 +17,14 @@ export interface KernelOut {
   grad: Float64Array | Float32Array;
   losses: Float64Array | undefined;
   scale: number;
+  /** a caller's pool: batches of ≥ 10^6 logits are split over its threads */
+  pool?: KernelPool;
+}
+
+/** Whether this batch goes to the caller's pool. */
+function pooled(out: KernelOut, count: number): KernelPool | undefined {
+  const p = out.pool;
+  return p !== undefined && p.threads > 1 && count >= POOL_MIN_LOGITS ? p : undefined;
 }
 
 /**
@@ -99,7 +108,8 @@ export function indexKernel(
     wSum,
     total: 0,
   };
-  const bad = crossEntropyIndex(args);
+  const pool = pooled(out, n * k);
+  const bad = pool ? crossEntropyPooled(pool, 'index', args) : crossEntropyIndex(args);
   if (bad >= 0) checkRow(logits, bad);
   return args.total;
 }
@@ -131,7 +141,8 @@ export function probabilityKernel(
     mode: w === undefined ? 0 : mode === 'target' ? 1 : 2,
     total: 0,
   };
-  const bad = crossEntropyProbability(args);
+  const pool = pooled(out, n * k);
+  const bad = pool ? crossEntropyPooled(pool, 'probability', args) : crossEntropyProbability(args);
   if (bad >= 0) checkRow(logits, bad);
   return args.total;
 }

@@ -96,6 +96,12 @@ export function reserve(k: KernelExports, bytes: number): ArrayBuffer {
   return k.memory.buffer;
 }
 
+/** @internal True in Node (where a pool uses worker_threads rather than Web Workers). */
+export function runsOnNode(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return p?.versions?.node !== undefined;
+}
+
 /** @internal Rounds a byte offset up to a multiple of 16. */
 export function align(bytes: number): number {
   return (bytes + 15) & ~15;
