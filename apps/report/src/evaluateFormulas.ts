@@ -37,7 +37,7 @@ export const FORMULA_RTOL = 1e-12;
  * @returns one result per formula, in the order of `formulas`
  * @example
  * evaluateFormulas({ g: 'alpha / K' }, { alpha: 0.1, K: 5 },
- *   [{ name: 'g', expected: 0.02, measured: 0.02, tolerance: 0, holds: true }])[0].agrees; // true
+ *   [{ name: 'g', comparison: 'equal', expected: 0.02, measured: 0.02, tolerance: 0, holds: true }])[0].agrees; // true
  */
 export function evaluateFormulas(
   formulas: Record<string, string> | undefined,

@@ -1,7 +1,7 @@
 import { mPerSecond, type Timing, time, timed, timeInterleaved } from '@lslab/test-utils/bench';
 import * as tf from '@tensorflow/tfjs';
 import { type Matrix, softmaxCrossEntropy } from '../src/index.ts';
-import { benchInputs } from './internal/seeded.ts';
+import { benchInputs } from './internal/inputs.ts';
 
 /** Smoothing α of every run (TF.js `labelSmoothing`, PyTorch `label_smoothing`). */
 const ALPHA = 0.1;

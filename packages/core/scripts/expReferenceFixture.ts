@@ -9,7 +9,7 @@
 // whose Math.exp differs fails loudly instead of testing against a wrong value.
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { createRng } from '../../models/src/rng.ts';
+import { createRng } from '../src/index.ts';
 import { bn } from '../test/helpers/big.ts';
 import { EXP_REFERENCE, expPoints, hashBits, ulpDistance } from '../test/helpers/expReference.ts';
 

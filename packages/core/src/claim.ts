@@ -1,17 +1,26 @@
 /**
+ * How a check compares its measurement with its expectation:
+ * `'equal'` |measured − expected| ≤ tolerance; `'atMost'` measured ≤ expected
+ * + tolerance (expected is an upper bound); `'atLeast'` measured ≥ expected −
+ * tolerance (expected is a lower bound).
+ */
+export type ClaimComparison = 'equal' | 'atMost' | 'atLeast';
+
+/**
  * One numeric check of a claim: a measured value against the closed form (or
- * other independent expectation), with the tolerance it must meet.
- * `holds` is `|measured − expected| ≤ tolerance` unless the claim states a
- * one-sided check, in which case `expected` is the bound and the name says so.
+ * other independent expectation), with the tolerance it must meet and the
+ * comparison that decides whether it holds.
  */
 export interface ClaimCheck {
   /** What is checked, e.g. `'gap at optimum = ln 91'`. */
   name: string;
+  /** Two-sided (`'equal'`) or one-sided against a bound (`'atMost'`, `'atLeast'`). */
+  comparison: ClaimComparison;
   /** The independent expectation (closed form, bound, peer value). */
   expected: number;
   /** What the experiment measured. */
   measured: number;
-  /** Allowed |measured − expected| (or slack of a bound). */
+  /** Allowed |measured − expected| (`'equal'`), or the slack of a bound. */
   tolerance: number;
   /** Whether the check passed. A claim that does not hold is reported, never hidden. */
   holds: boolean;
@@ -55,21 +64,34 @@ export interface Claim<P = Record<string, unknown>> {
 }
 
 /**
- * Builds a {@link ClaimCheck} for a two-sided comparison: holds when
- * |measured − expected| ≤ tolerance and both are finite.
+ * Builds a {@link ClaimCheck}. It holds, when both numbers are finite, if
  *
+ * - `'equal'` (default): |measured − expected| ≤ tolerance;
+ * - `'atMost'`: measured ≤ expected + tolerance;
+ * - `'atLeast'`: measured ≥ expected − tolerance.
+ *
+ * It never holds when `measured` or `expected` is NaN or ±∞.
+ *
+ * @param name - what is checked; for a bound, say which (the comparison is the field, not the name)
+ * @param expected - the independent expectation, or the bound
+ * @param measured - what the experiment measured
+ * @param tolerance - the allowed difference or slack, ≥ 0
+ * @param comparison - `'equal'` (default), `'atMost'` or `'atLeast'`
  * @example
- * check('gap', Math.log(91), 4.51085950651685, 1e-12).holds; // true
+ * check('gap', Math.log(91), 4.51085950651685, 1e-12).holds;          // true
+ * check('KL(p‖u) ≤ ln K', Math.log(10), 1.2, 0, 'atMost').holds;      // true
+ * check('ratio ≥ 1', 1, 0.5, 0, 'atLeast').holds;                     // false
  */
 export function check(
   name: string,
   expected: number,
   measured: number,
   tolerance: number,
+  comparison: ClaimComparison = 'equal',
 ): ClaimCheck {
-  const holds =
-    Number.isFinite(measured) &&
-    Number.isFinite(expected) &&
-    Math.abs(measured - expected) <= tolerance;
-  return { name, expected, measured, tolerance, holds };
+  let holds = Number.isFinite(measured) && Number.isFinite(expected);
+  if (comparison === 'atMost') holds &&= measured <= expected + tolerance;
+  else if (comparison === 'atLeast') holds &&= measured >= expected - tolerance;
+  else holds &&= Math.abs(measured - expected) <= tolerance;
+  return { name, comparison, expected, measured, tolerance, holds };
 }

@@ -1,8 +1,8 @@
 import { LslabError } from './errors.js';
 import { finiteRowMax } from './internal/rows.js';
-import { checkLabels, checkMatrix, checkOption } from './internal/validate.js';
 import type { Matrix } from './matrix.js';
 import type { CrossEntropyResult, Reduction } from './softmaxCrossEntropy.js';
+import { checkLabels, checkMatrix, checkOption, checkOptions } from './validate/index.js';
 
 const FN = 'confidencePenalty';
 
@@ -45,8 +45,9 @@ export function confidencePenalty<R extends Reduction = 'mean'>(
   logits: Matrix,
   labels: ArrayLike<number>,
   beta: number,
-  options: { reduction?: R } = {},
+  options?: { reduction?: R },
 ): CrossEntropyResult<R> {
+  const o = checkOptions<{ reduction?: R }>('confidencePenalty', options, ['reduction']);
   checkMatrix(FN, 'logits', logits);
   const { rows: n, cols: k, data: z } = logits;
   if (n === 0) throw new LslabError('E_EMPTY', FN, 'has no rows', { argument: 'logits' });
@@ -56,7 +57,7 @@ export function confidencePenalty<R extends Reduction = 'mean'>(
     throw new LslabError('E_NOT_FINITE', FN, 'is not finite', { argument: 'beta', value: beta });
   if (beta < 0)
     throw new LslabError('E_RANGE', FN, 'must be ≥ 0', { argument: 'beta', value: beta });
-  const reduction = checkOption(FN, 'options.reduction', options.reduction ?? 'mean', [
+  const reduction = checkOption(FN, 'options.reduction', o.reduction ?? 'mean', [
     'mean',
     'sum',
     'none',

@@ -1,6 +1,6 @@
 import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
-import { checkAlpha, checkNumClasses, checkOption } from './internal/validate.js';
+import { checkAlpha, checkNumClasses, checkOption } from './validate/index.js';
 
 /**
  * Converts a smoothing weight between conventions so that both give the same

@@ -2,6 +2,7 @@ import { LslabError } from './errors.js';
 import { allocate, asRows } from './internal/rows.js';
 import { logSumExpRows } from './kernels/softmaxRows.js';
 import type { Dtype, Matrix } from './matrix.js';
+import { checkOptions } from './validate/index.js';
 
 /**
  * Row-wise log-softmax, `log p_j = z_j − logSumExp(z)`, without forming p, so
@@ -22,13 +23,14 @@ export function logSoftmax(
 export function logSoftmax(z: Matrix, options?: { dtype?: Dtype }): Matrix;
 export function logSoftmax(
   z: Matrix | ArrayLike<number>,
-  options: { dtype?: Dtype } = {},
+  options?: { dtype?: Dtype },
 ): Matrix | Float64Array | Float32Array {
+  const o = checkOptions<{ dtype?: Dtype }>('logSoftmax', options, ['dtype']);
   const v = asRows('logSoftmax', 'z', z);
   if (v.cols === 0)
     throw new LslabError('E_EMPTY', 'logSoftmax', 'has no columns', { argument: 'z' });
   const { rows, cols, data } = v;
-  const out = allocate('logSoftmax', rows * cols, options.dtype);
+  const out = allocate('logSoftmax', rows * cols, o.dtype);
   const out64 = out instanceof Float64Array ? out : new Float64Array(rows * cols);
   logSumExpRows(data, new Float64Array(rows), out64, rows, cols);
   if (out64 !== out) out.set(out64);

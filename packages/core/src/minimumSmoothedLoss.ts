@@ -1,5 +1,6 @@
 import type { SmoothingConvention } from './convention.js';
 import { checkClosedForm } from './internal/closedForm.js';
+import { checkOptions } from './validate/index.js';
 
 /**
  * The smallest value of the label-smoothed cross-entropy over free logits:
@@ -31,9 +32,12 @@ import { checkClosedForm } from './internal/closedForm.js';
 export function minimumSmoothedLoss(
   alpha: number,
   numClasses: number,
-  options: { convention?: SmoothingConvention } = {},
+  options?: { convention?: SmoothingConvention },
 ): number {
-  const convention = checkClosedForm('minimumSmoothedLoss', alpha, numClasses, options.convention);
+  const o = checkOptions<{ convention?: SmoothingConvention }>('minimumSmoothedLoss', options, [
+    'convention',
+  ]);
+  const convention = checkClosedForm('minimumSmoothedLoss', alpha, numClasses, o.convention);
   const k = numClasses;
   const m = convention === 'uniform' ? (alpha * (k - 1)) / k : alpha;
   const on = m === 1 ? 0 : -(1 - m) * Math.log1p(-m);

@@ -1,5 +1,6 @@
 import type { SmoothingConvention } from './convention.js';
 import { checkClosedForm, logMassRatio } from './internal/closedForm.js';
+import { checkOptions } from './validate/index.js';
 
 /**
  * The logit gap z_y − z_k between the true class and any wrong class at the
@@ -34,8 +35,11 @@ import { checkClosedForm, logMassRatio } from './internal/closedForm.js';
 export function optimalLogitGap(
   alpha: number,
   numClasses: number,
-  options: { convention?: SmoothingConvention } = {},
+  options?: { convention?: SmoothingConvention },
 ): number {
-  const convention = checkClosedForm('optimalLogitGap', alpha, numClasses, options.convention);
+  const o = checkOptions<{ convention?: SmoothingConvention }>('optimalLogitGap', options, [
+    'convention',
+  ]);
+  const convention = checkClosedForm('optimalLogitGap', alpha, numClasses, o.convention);
   return logMassRatio(alpha, numClasses, convention);
 }

@@ -1,7 +1,8 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
 import { checkClosedForm } from './internal/closedForm.js';
-import { smoothingMass } from './internal/smoothingMass.js';
+import { smoothingMass } from './smoothingMass.js';
+import { checkOptions } from './validate/index.js';
 
 /**
  * The probabilities p* = softmax(z*) at the minimiser of the label-smoothed
@@ -30,11 +31,15 @@ import { smoothingMass } from './internal/smoothingMass.js';
 export function optimalProbabilities(
   alpha: number,
   numClasses: number,
-  options: { convention?: SmoothingConvention; label?: number } = {},
+  options?: { convention?: SmoothingConvention; label?: number },
 ): Float64Array {
   const fn = 'optimalProbabilities';
-  const convention = checkClosedForm(fn, alpha, numClasses, options.convention);
-  const label = options.label ?? 0;
+  const o = checkOptions<{ convention?: SmoothingConvention; label?: number }>(fn, options, [
+    'convention',
+    'label',
+  ]);
+  const convention = checkClosedForm(fn, alpha, numClasses, o.convention);
+  const label = o.label ?? 0;
   if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
     throw new LslabError('E_LABEL', fn, `is not a class index in [0, ${numClasses})`, {
       argument: 'options.label',

@@ -1,6 +1,6 @@
 import type { SmoothingConvention } from './convention.js';
 import { logMassRatio } from './internal/closedForm.js';
-import { checkAlpha, checkConvention } from './internal/validate.js';
+import { checkAlpha, checkConvention, checkOptions } from './validate/index.js';
 
 /**
  * The logit z* that minimises the sigmoid cross-entropy of a positive example
@@ -27,11 +27,12 @@ import { checkAlpha, checkConvention } from './internal/validate.js';
  */
 export function optimalSigmoidLogit(
   alpha: number,
-  options: { convention?: SmoothingConvention } = {},
+  options?: { convention?: SmoothingConvention },
 ): number {
   const fn = 'optimalSigmoidLogit';
+  const o = checkOptions<{ convention?: SmoothingConvention }>(fn, options, ['convention']);
   checkAlpha(fn, alpha);
-  const convention = checkConvention(fn, options.convention);
+  const convention = checkConvention(fn, o.convention);
   // Binary smoothing is the K = 2 case of both conventions.
   return logMassRatio(alpha, 2, convention);
 }

@@ -1,9 +1,10 @@
 import type { SmoothingConvention } from './convention.js';
 import { elementPairs, positiveWeights } from './internal/elementPairs.js';
-import { checkAlpha, checkConvention, checkOption } from './internal/validate.js';
 import { sigmoidCrossEntropyKernel } from './kernels/crossEntropy.js';
 import type { Matrix } from './matrix.js';
+import { smoothBinaryTarget } from './smoothBinaryTarget.js';
 import type { Reduction } from './softmaxCrossEntropy.js';
+import { checkAlpha, checkConvention, checkOption, checkOptions } from './validate/index.js';
 
 /** Options of {@link sigmoidCrossEntropy}. */
 export interface SigmoidCrossEntropyOptions<R extends Reduction = Reduction> {
@@ -29,6 +30,7 @@ export interface SigmoidCrossEntropyResult<R extends Reduction, G> {
 }
 
 const FN = 'sigmoidCrossEntropy';
+const OPTIONS = ['labelSmoothing', 'convention', 'posWeight', 'reduction'] as const;
 
 /**
  * Binary (1-D) or multi-label (N×C) sigmoid cross-entropy on logits, with
@@ -75,32 +77,33 @@ export function sigmoidCrossEntropy<R extends Reduction = 'mean'>(
 export function sigmoidCrossEntropy<R extends Reduction = 'mean'>(
   logits: Matrix | ArrayLike<number>,
   targets: Matrix | ArrayLike<number>,
-  options: SigmoidCrossEntropyOptions<R> = {},
+  options?: SigmoidCrossEntropyOptions<R>,
 ): SigmoidCrossEntropyResult<R, Matrix | Float64Array> {
-  const alpha = options.labelSmoothing ?? 0;
+  const o = checkOptions<SigmoidCrossEntropyOptions<R>>(FN, options, OPTIONS);
+  const alpha = o.labelSmoothing ?? 0;
   checkAlpha(FN, alpha, 'options.labelSmoothing');
-  const convention = checkConvention(FN, options.convention);
-  const reduction = checkOption(FN, 'options.reduction', options.reduction ?? 'mean', [
+  const convention = checkConvention(FN, o.convention);
+  const reduction = checkOption(FN, 'options.reduction', o.reduction ?? 'mean', [
     'mean',
     'sum',
     'none',
   ] as const);
   const { x, t, rows, cols, isMatrix } = elementPairs(FN, logits, targets);
-  const w = positiveWeights(FN, 'options.posWeight', options.posWeight, cols);
-  // t' = keep·t + shift
-  const keep = convention === 'uniform' ? 1 - alpha : 1 - 2 * alpha;
-  const shift = convention === 'uniform' ? alpha / 2 : alpha;
+  const w = positiveWeights(FN, 'options.posWeight', o.posWeight, cols);
   const n = x.length;
+  // smoothed targets by the one rule (smoothBinaryTarget); the kernel takes them as they are
+  const smoothed = new Float64Array(n);
+  for (let e = 0; e < n; e++) smoothed[e] = smoothBinaryTarget(t[e], alpha, convention);
   const args = {
     x,
-    t,
+    t: smoothed,
     wpos: w,
     grad: new Float64Array(n),
     loss: new Float64Array(n),
     count: n,
     cols,
-    keep,
-    shift,
+    keep: 1,
+    shift: 0,
     div: reduction === 'mean' ? n : 1,
     total: 0,
   };

@@ -1,6 +1,7 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
-import { checkAlpha, checkConvention } from './internal/validate.js';
+import { smoothBinaryTarget } from './smoothBinaryTarget.js';
+import { checkAlpha, checkConvention, checkOptions } from './validate/index.js';
 
 /**
  * Smooths binary targets t ∈ [0, 1] (hard 0/1 or soft).
@@ -21,11 +22,12 @@ import { checkAlpha, checkConvention } from './internal/validate.js';
 export function smoothBinaryTargets(
   targets: ArrayLike<number>,
   alpha: number,
-  options: { convention?: SmoothingConvention } = {},
+  options?: { convention?: SmoothingConvention },
 ): Float64Array {
   const fn = 'smoothBinaryTargets';
+  const o = checkOptions<{ convention?: SmoothingConvention }>(fn, options, ['convention']);
   checkAlpha(fn, alpha);
-  const convention = checkConvention(fn, options.convention);
+  const convention = checkConvention(fn, o.convention);
   const out = new Float64Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
@@ -43,7 +45,7 @@ export function smoothBinaryTargets(
         value: t,
       });
     }
-    out[i] = convention === 'uniform' ? t * (1 - alpha) + alpha / 2 : t * (1 - 2 * alpha) + alpha;
+    out[i] = smoothBinaryTarget(t, alpha, convention);
   }
   return out;
 }

@@ -1,7 +1,13 @@
 import type { SmoothingConvention } from './convention.js';
-import { smoothingMass } from './internal/smoothingMass.js';
-import { checkAlpha, checkConvention, checkLabels, checkNumClasses } from './internal/validate.js';
 import type { Matrix } from './matrix.js';
+import { smoothingMass } from './smoothingMass.js';
+import {
+  checkAlpha,
+  checkConvention,
+  checkLabels,
+  checkNumClasses,
+  checkOptions,
+} from './validate/index.js';
 
 /**
  * Turns class indices into smoothed target distributions, one row per label.
@@ -23,12 +29,13 @@ export function smoothLabels(
   labels: ArrayLike<number>,
   numClasses: number,
   alpha: number,
-  options: { convention?: SmoothingConvention } = {},
+  options?: { convention?: SmoothingConvention },
 ): Matrix {
   const fn = 'smoothLabels';
+  const o = checkOptions<{ convention?: SmoothingConvention }>(fn, options, ['convention']);
   checkNumClasses(fn, numClasses);
   checkAlpha(fn, alpha);
-  const convention = checkConvention(fn, options.convention);
+  const convention = checkConvention(fn, o.convention);
   checkLabels(fn, 'labels', labels, labels?.length ?? 0, numClasses);
   const n = labels.length;
   const { on, off } = smoothingMass(alpha, numClasses, convention);

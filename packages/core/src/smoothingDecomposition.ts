@@ -1,8 +1,15 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
 import { finiteRowMax } from './internal/rows.js';
-import { checkAlpha, checkConvention, checkLabels, checkMatrix } from './internal/validate.js';
 import type { Matrix } from './matrix.js';
+import { smoothingMass } from './smoothingMass.js';
+import {
+  checkAlpha,
+  checkConvention,
+  checkLabels,
+  checkMatrix,
+  checkOptions,
+} from './validate/index.js';
 
 /** The four terms of {@link smoothingDecomposition}, for one sample or averaged. */
 export interface SmoothingTerms<T> {
@@ -70,22 +77,24 @@ export function smoothingDecomposition(
   logits: Matrix,
   labels: ArrayLike<number>,
   alpha: number,
-  options: { convention?: SmoothingConvention } = {},
+  options?: { convention?: SmoothingConvention },
 ): SmoothingDecomposition {
+  const o = checkOptions<{ convention?: SmoothingConvention }>('smoothingDecomposition', options, [
+    'convention',
+  ]);
   checkMatrix(FN, 'logits', logits);
   const { rows: n, cols: k, data: z } = logits;
   if (n === 0) throw new LslabError('E_EMPTY', FN, 'has no rows', { argument: 'logits' });
   if (k < 2)
     throw new LslabError('E_RANGE', FN, 'needs K ≥ 2 columns', { argument: 'logits', value: k });
   checkAlpha(FN, alpha);
-  const convention = checkConvention(FN, options.convention);
+  const convention = checkConvention(FN, o.convention);
   checkLabels(FN, 'labels', labels, n, k);
   const others = convention === 'others';
   const support = others ? k - 1 : k;
   const hU = Math.log(support);
-  // q_c = off + jump·[c = y]
-  const off = alpha / support;
-  const on = others ? 1 - alpha : 1 - alpha + off;
+  // q_c = off + (on − off)·[c = y]
+  const { on, off } = smoothingMass(alpha, k, convention);
   const total = new Float64Array(n);
   const ce = new Float64Array(n);
   const kl = new Float64Array(n);

@@ -2,6 +2,7 @@ import { LslabError } from './errors.js';
 import { allocate, asRows } from './internal/rows.js';
 import { softmaxRows } from './kernels/softmaxRows.js';
 import type { Dtype, Matrix } from './matrix.js';
+import { checkOptions } from './validate/index.js';
 
 /**
  * Row-wise softmax, `p_j = exp(z_j − m) / Σ_k exp(z_k − m)` with `m` the row
@@ -24,12 +25,13 @@ export function softmax(
 export function softmax(z: Matrix, options?: { dtype?: Dtype }): Matrix;
 export function softmax(
   z: Matrix | ArrayLike<number>,
-  options: { dtype?: Dtype } = {},
+  options?: { dtype?: Dtype },
 ): Matrix | Float64Array | Float32Array {
+  const o = checkOptions<{ dtype?: Dtype }>('softmax', options, ['dtype']);
   const v = asRows('softmax', 'z', z);
   if (v.cols === 0) throw new LslabError('E_EMPTY', 'softmax', 'has no columns', { argument: 'z' });
   const { rows, cols, data } = v;
-  const out = allocate('softmax', rows * cols, options.dtype);
+  const out = allocate('softmax', rows * cols, o.dtype);
   const out64 = out instanceof Float64Array ? out : new Float64Array(rows * cols);
   softmaxRows(data, out64, rows, cols);
   if (out64 !== out) out.set(out64);

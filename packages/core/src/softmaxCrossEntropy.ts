@@ -1,13 +1,11 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
-import {
-  indexKernel,
-  type KernelOut,
-  meanDivisor,
-  probabilityKernel,
-} from './internal/crossEntropyKernels.js';
+import { indexKernel, type KernelOut, probabilityKernel } from './internal/crossEntropyKernels.js';
 import { allocate } from './internal/rows.js';
-import { smoothingMass } from './internal/smoothingMass.js';
+import { isOpenPool, type KernelPool } from './kernels/pool.js';
+import type { Dtype, Matrix } from './matrix.js';
+import { meanDivisor } from './meanDivisor.js';
+import { smoothingMass } from './smoothingMass.js';
 import {
   checkAlpha,
   checkConvention,
@@ -16,10 +14,9 @@ import {
   checkMatrix,
   checkNonEmpty,
   checkOption,
+  checkOptions,
   checkWeights,
-} from './internal/validate.js';
-import { isOpenPool, type KernelPool } from './kernels/pool.js';
-import type { Dtype, Matrix } from './matrix.js';
+} from './validate/index.js';
 
 /** How a cross-entropy is reduced over the batch. */
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -69,6 +66,17 @@ export interface CrossEntropyResult<R extends Reduction = Reduction> {
 }
 
 const FN = 'softmaxCrossEntropy';
+const OPTIONS = [
+  'labelSmoothing',
+  'convention',
+  'weight',
+  'weightMode',
+  'ignoreIndex',
+  'reduction',
+  'dtype',
+  'out',
+  'pool',
+] as const;
 
 /**
  * Softmax cross-entropy with label smoothing, class weights and ignored rows,
@@ -109,8 +117,9 @@ const FN = 'softmaxCrossEntropy';
 export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
   logits: Matrix,
   target: ArrayLike<number> | Matrix,
-  options: SoftmaxCrossEntropyOptions<R> = {},
+  options?: SoftmaxCrossEntropyOptions<R>,
 ): CrossEntropyResult<R> {
+  const o = checkOptions<SoftmaxCrossEntropyOptions<R>>(FN, options, OPTIONS);
   checkMatrix(FN, 'logits', logits);
   const { rows: n, cols: k } = logits;
   checkNonEmpty(FN, 'logits', n);
@@ -119,29 +128,29 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
       argument: 'logits.cols',
       value: k,
     });
-  const alpha = options.labelSmoothing ?? 0;
+  const alpha = o.labelSmoothing ?? 0;
   checkAlpha(FN, alpha, 'options.labelSmoothing');
-  const convention = checkConvention(FN, options.convention);
-  const mode = checkOption(FN, 'options.weightMode', options.weightMode ?? 'target', [
+  const convention = checkConvention(FN, o.convention);
+  const mode = checkOption(FN, 'options.weightMode', o.weightMode ?? 'target', [
     'target',
     'sample',
   ] as const);
-  const reduction = checkOption(FN, 'options.reduction', options.reduction ?? 'mean', [
+  const reduction = checkOption(FN, 'options.reduction', o.reduction ?? 'mean', [
     'mean',
     'sum',
     'none',
   ] as const);
-  const w = options.weight;
+  const w = o.weight;
   if (w !== undefined) checkWeights(FN, 'options.weight', w, k);
-  const grad = gradBuffer(options.out, n * k, options.dtype);
+  const grad = gradBuffer(o.out, n * k, o.dtype);
   // per-row losses only for 'none'; otherwise the kernels add them up as they go
   const losses = reduction === 'none' ? new Float64Array(n) : undefined;
-  if (options.pool !== undefined && !isOpenPool(options.pool)) {
+  if (o.pool !== undefined && !isOpenPool(o.pool)) {
     throw new LslabError('E_OPTION', FN, 'must be an open pool from createKernelPool()', {
       argument: 'options.pool',
     });
   }
-  const out: KernelOut = { grad, losses, scale: 1, pool: options.pool };
+  const out: KernelOut = { grad, losses, scale: 1, pool: o.pool };
   const isProb =
     target !== null && typeof target === 'object' && 'data' in target && 'rows' in target;
   let denom: number;
@@ -159,10 +168,10 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
         },
       );
     }
-    if (options.ignoreIndex !== undefined) {
+    if (o.ignoreIndex !== undefined) {
       throw new LslabError('E_OPTION', FN, 'applies to class-index targets only', {
         argument: 'options.ignoreIndex',
-        value: options.ignoreIndex,
+        value: o.ignoreIndex,
       });
     }
     checkDistributionRows(FN, 'target', t);
@@ -172,8 +181,8 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
     total = probabilityKernel(logits, t.data, a, w, mode, out);
   } else {
     const labels = target as ArrayLike<number>;
-    checkLabels(FN, 'target', labels, n, k, options.ignoreIndex);
-    denom = meanDivisor(labels, w, options.ignoreIndex);
+    checkLabels(FN, 'target', labels, n, k, o.ignoreIndex);
+    denom = meanDivisor(labels, { weight: w, ignoreIndex: o.ignoreIndex });
     if (reduction === 'mean' && denom > 0) out.scale = 1 / denom;
     total = indexKernel(
       logits,
@@ -181,7 +190,7 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
       smoothingMass(alpha, k, convention),
       w,
       mode,
-      options.ignoreIndex,
+      o.ignoreIndex,
       out,
     );
     if (reduction === 'mean' && !(denom > 0)) {

@@ -1,6 +1,7 @@
 import { EPS, expectArraysClose, expectClose } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
+  createRng,
   fromRows,
   type Matrix,
   matrix,
@@ -15,7 +16,6 @@ import {
   randomDistributionRows,
   randomLogits,
   randomWeights,
-  seededRng,
 } from './helpers/index.ts';
 
 // the fourth-order stencil is accurate to ~1e-12 here (see centralDifference)
@@ -55,7 +55,7 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
   });
 
   describe('gradient = central finite differences of the loss, every option combination', () => {
-    const rng = seededRng(101);
+    const rng = createRng(101);
     const n = 4;
     const k = 3;
     const z = randomLogits(rng, n, k, 2);
@@ -96,7 +96,7 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
   });
 
   it('ignored rows have loss 0 and a zero gradient row', () => {
-    const z = randomLogits(seededRng(102), 3, 4);
+    const z = randomLogits(createRng(102), 3, 4);
     const r = softmaxCrossEntropy(z, [1, -100, 3], {
       ignoreIndex: -100,
       reduction: 'none',
@@ -110,7 +110,7 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
   });
 
   it("'sample' mode: loss_i = w_{y_i}·CE(q_i, p_i) in 64-digit BigNumbers, 'mean' divides by Σ w_{y_i}", () => {
-    const rng = seededRng(103);
+    const rng = createRng(103);
     const z = randomLogits(rng, 5, 4);
     const w = randomWeights(rng, 4);
     const y = [3, 0, 0, 2, 1];
@@ -139,7 +139,7 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
   });
 
   it("'others': q_y = 1 − α, q_k = α/(K−1), in 64-digit BigNumbers", () => {
-    const z = randomLogits(seededRng(104), 3, 5);
+    const z = randomLogits(createRng(104), 3, 5);
     const y = [4, 1, 0];
     const r = softmaxCrossEntropy(z, y, {
       convention: 'others',
@@ -155,7 +155,7 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
   });
 
   it('Float32 logits give the Float64 result of the rounded values', () => {
-    const z64 = randomLogits(seededRng(105), 4, 6);
+    const z64 = randomLogits(createRng(105), 4, 6);
     const z32 = matrix(4, 6, Float32Array.from(z64.data));
     const rounded = Float64Array.from(z32.data);
     const y = [5, 0, 2, 2];
@@ -208,7 +208,7 @@ describe('softmaxCrossEntropy(logits, target, options)', () => {
   });
 
   it('writes the gradient into options.out and returns it as grad.data', () => {
-    const z = randomLogits(seededRng(106), 3, 4);
+    const z = randomLogits(createRng(106), 3, 4);
     const y = [1, -1, 3];
     const opts = { ignoreIndex: -1, labelSmoothing: 0.1, weight: [1, 2, 0.5, 3] } as const;
     const fresh = softmaxCrossEntropy(z, y, opts);

@@ -1,5 +1,4 @@
-import type { Matrix } from '@lslab/core';
-import { createRng } from '../src/rng.ts';
+import { createRng, type Matrix } from '@lslab/core';
 import { gradientDescent, mlp, newton, softmaxRegression, train } from '../src/training/index.ts';
 import { guardFinite, medianTime } from './internal/machine.ts';
 

@@ -1,3 +1,4 @@
+/** Re-exported from `@lslab/core`, where the seeded generator now lives. */
+export { createRng, Rng } from '@lslab/core';
 export * from './data/index.js';
-export { createRng, Rng } from './rng.js';
 export * from './training/index.js';

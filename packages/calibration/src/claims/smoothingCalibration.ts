@@ -14,10 +14,15 @@ import { type SmoothingCalibrationParams, validateParams } from './smoothingCali
 export type { RealDatasetName } from './internal/realData.js';
 export type { SmoothingCalibrationParams } from './smoothingCalibrationParams.js';
 
-/** A one-sided check: `measured` must lie strictly above (`'>'`) or below (`'<'`) 0. */
+/**
+ * A one-sided check against 0: `measured` must lie strictly above (`'>'`,
+ * comparison `'atLeast'`) or below (`'<'`, `'atMost'`) 0; the strict
+ * inequality is kept in `holds`.
+ */
 function sign(name: string, measured: number, side: '>' | '<'): ClaimCheck {
   const holds = Number.isFinite(measured) && (side === '>' ? measured > 0 : measured < 0);
-  return { name, expected: 0, measured, tolerance: 0, holds };
+  const comparison = side === '>' ? 'atLeast' : 'atMost';
+  return { name, comparison, expected: 0, measured, tolerance: 0, holds };
 }
 
 function regimeChecks(

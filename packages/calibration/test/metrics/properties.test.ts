@@ -58,7 +58,7 @@ describe('properties of the binned calibration errors', () => {
 
   it('do not depend on the order of the rows', () => {
     fc.assert(
-      fc.property(probabilityCase(), option, fc.integer(), ({ probs, labels }, o, seed) => {
+      fc.property(probabilityCase(), option, fc.nat(), ({ probs, labels }, o, seed) => {
         const q = permuteRows(probs, labels, createRng(seed).permutation(probs.rows));
         for (const norm of ['l1', 'l2', 'max'] as const) {
           const a = expectedCalibrationError(probs, labels, { ...o, norm });
@@ -76,7 +76,7 @@ describe('properties of the binned calibration errors', () => {
 describe('properties of the other metrics', () => {
   it('KS, Brier and NLL do not depend on the order of the rows', () => {
     fc.assert(
-      fc.property(probabilityCase(), fc.integer(), ({ probs, labels }, seed) => {
+      fc.property(probabilityCase(), fc.nat(), ({ probs, labels }, seed) => {
         const q = permuteRows(probs, labels, createRng(seed).permutation(probs.rows));
         // KS sorts (score, outcome) pairs: the same sequence, bit for bit
         expect(ksCalibrationError(q.probs, q.labels)).toBe(ksCalibrationError(probs, labels));
@@ -95,7 +95,7 @@ describe('properties of the other metrics', () => {
 
   it('smECE does not depend on the order of the rows (to the bisection width 1e-6)', () => {
     fc.assert(
-      fc.property(binaryCase(40), fc.integer(), ({ p, y }, seed) => {
+      fc.property(binaryCase(40), fc.nat(), ({ p, y }, seed) => {
         const perm = createRng(seed).permutation(p.length);
         const a = smoothCalibrationError(p, y, { points: 2 });
         const b = smoothCalibrationError(

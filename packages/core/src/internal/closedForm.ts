@@ -1,5 +1,5 @@
 import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../convention.js';
-import { checkAlpha, checkNumClasses, checkOption } from './validate.js';
+import { checkAlpha, checkNumClasses, checkOption } from '../validate/index.js';
 
 /**
  * @internal Validates the arguments shared by the closed forms (α ∈ [0, 1],

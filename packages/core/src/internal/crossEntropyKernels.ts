@@ -54,21 +54,6 @@ function checkRow(z: Matrix, i: number): never {
   );
 }
 
-/** The 'mean' divisor for index targets: Σ w_{y_i} over kept rows (their count without weights). */
-export function meanDivisor(
-  labels: ArrayLike<number>,
-  w: ArrayLike<number> | undefined,
-  ignoreIndex: number | undefined,
-): number {
-  let denom = 0;
-  for (let i = 0; i < labels.length; i++) {
-    const y = labels[i];
-    if (y === ignoreIndex) continue;
-    denom += w === undefined ? 1 : w[y];
-  }
-  return denom;
-}
-
 /** Class weights as a Float64Array (K values), or undefined. */
 function weights(w: ArrayLike<number> | undefined): Float64Array | undefined {
   return w === undefined ? undefined : Float64Array.from(w);

@@ -1,6 +1,6 @@
 import { LslabError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
-import { checkMatrix } from './validate.js';
+import { checkMatrix } from '../validate/index.js';
 
 /** @internal Logits and targets of an element-wise loss, flattened, with their shape. */
 export interface ElementPairs {

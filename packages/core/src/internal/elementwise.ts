@@ -1,5 +1,5 @@
 import { LslabError } from '../errors.js';
-import { checkFiniteVector } from './validate.js';
+import { checkFiniteVector } from '../validate/index.js';
 
 /** @internal Applies a scalar function to a number or to every element of an array-like. */
 export function elementwise(

@@ -1,6 +1,11 @@
 import { LslabError } from '../errors.js';
 import type { Dtype, Matrix } from '../matrix.js';
-import { checkFiniteMatrix, checkFiniteVector, checkMatrix, checkOption } from './validate.js';
+import {
+  checkFiniteMatrix,
+  checkFiniteVector,
+  checkMatrix,
+  checkOption,
+} from '../validate/index.js';
 
 /** @internal A validated view of a Matrix or a single vector (one row). */
 export interface RowsView {

@@ -15,7 +15,5 @@ export {
   randomLabels,
   randomLogits,
   randomWeights,
-  seededRng,
-  type TestRng,
 } from './rng.ts';
 export { thrown, thrownLslabError } from './thrown.ts';

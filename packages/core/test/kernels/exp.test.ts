@@ -13,8 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-// TODO(merge): createRng from core once main has it (same streams for seeds < 2^31)
-import { createRng } from '../../../models/src/rng.ts';
+import { createRng } from '../../src/index.ts';
 import { portableExp } from '../../src/kernels/exp.ts';
 import { bn } from '../helpers/big.ts';
 import { EXP_REFERENCE, expPoints, hashBits, ulpDistance } from '../helpers/expReference.ts';
@@ -68,7 +67,7 @@ describe('portableExp(x)', () => {
   });
 
   it('is within 2 ulps at 3000 points computed here in 64 digits', () => {
-    const rng = createRng(7);
+    const rng = createRng(7).derive('exp points');
     const xs: number[] = [];
     for (let i = 0; i < 1000; i++) xs.push(2 * rng.uniform() - 1); // |x| < 1: r = x
     for (let i = 0; i < 1000; i++) xs.push(-745.13 + 1454.9 * rng.uniform());

@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  createRng,
   fromRows,
   logSoftmax,
   logSumExp,
@@ -20,7 +21,6 @@ import {
   randomLabels,
   randomLogits,
   randomWeights,
-  seededRng,
 } from '../helpers/index.ts';
 
 afterAll(() => {
@@ -56,7 +56,7 @@ function f32(m: Matrix): Matrix {
   return { rows: m.rows, cols: m.cols, data: Float32Array.from(m.data) };
 }
 
-const rng = seededRng(20261201);
+const rng = createRng(20261201);
 const SHAPES: [number, number][] = [
   [33, 2],
   [17, 3],

@@ -5,12 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Core from '../../src/index.ts';
-import {
-  randomDistributionRows,
-  randomLabels,
-  randomWeights,
-  seededRng,
-} from '../helpers/index.ts';
+import { createRng } from '../../src/index.ts';
+import { randomDistributionRows, randomLabels, randomWeights } from '../helpers/index.ts';
 
 // dist/, not src/: a worker thread runs JavaScript (turbo builds core before its tests)
 const dist = new URL('../../dist/index.js', import.meta.url).href;
@@ -39,7 +35,7 @@ function expectSameBits(label: string, a: ReturnType<typeof bits>, b: ReturnType
 }
 
 describe('createKernelPool({ threads })', () => {
-  const rng = seededRng(424242);
+  const rng = createRng(424242);
   const n = 100_003;
   const k = 11; // 1.1e6 logits: above the pool's threshold; odd K and an odd split
   const z = {

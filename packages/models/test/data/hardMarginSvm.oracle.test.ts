@@ -63,7 +63,7 @@ describe('hardMarginSvm(x, y) against a brute-force active-set oracle', () => {
       fc.property(
         fc.integer({ min: 2, max: 9 }),
         fc.integer({ min: 2, max: 3 }),
-        fc.integer(),
+        fc.nat(),
         fc.double({ min: 0.05, max: 1, noNaN: true }),
         (n, d, seed, margin) => {
           const ds = linearlySeparable(createRng(seed), { n, dim: d, margin });

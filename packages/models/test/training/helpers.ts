@@ -1,6 +1,5 @@
-import type { Matrix } from '@lslab/core';
+import { createRng, type Matrix } from '@lslab/core';
 import { EPS, expectClose } from '@lslab/test-utils';
-import { createRng } from '../../src/rng.ts';
 import type { Features, Model } from '../../src/training/index.ts';
 
 /** Gaussian features (n×d) and uniformly drawn labels in [0, k), from a seed. */

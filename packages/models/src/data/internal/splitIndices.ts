@@ -1,5 +1,4 @@
-import { LslabError } from '@lslab/core';
-import type { Rng } from '../../rng.js';
+import { LslabError, type Rng } from '@lslab/core';
 
 /**
  * @internal Validates split fractions: three finite numbers ≥ 0, train > 0,

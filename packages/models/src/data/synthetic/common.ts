@@ -1,5 +1,4 @@
-import { LslabError } from '@lslab/core';
-import type { Rng } from '../../rng.js';
+import { LslabError, type Rng } from '@lslab/core';
 
 /** @internal Validates `nPerClass` and returns K sizes. */
 export function classSizes(fn: string, n: number | readonly number[], k: number): number[] {
