@@ -1,4 +1,6 @@
 import { claimSources } from './claimSources.js';
+import { type ProcessedModel, processPredictions } from './predictions/processPredictions.js';
+import type { Predictions } from './predictions/readPredictions.js';
 import { type ProcessedClaim, processClaim } from './processClaim.js';
 import { planClaims } from './runClaims.js';
 
@@ -22,4 +24,23 @@ export async function runClaimTask(task: ClaimWorkerTask): Promise<ProcessedClai
   const found = planClaims(claimSources, { claims: [task.id] }).find((t) => t.claim.id === task.id);
   if (found === undefined) throw new Error(`no claim with id ${task.id}`);
   return processClaim({ ...found, params: task.params });
+}
+
+/** What the pool sends a worker for "Your model": the predictions read and the seed. */
+export interface ModelWorkerTask {
+  predictions: Predictions;
+  seed: number;
+}
+
+/**
+ * The worker-thread entry of the "Your model" analysis (tinypool calls it by name).
+ *
+ * @param task - the predictions and the bootstrap seed
+ * @returns the processed analysis (structured-cloned back to the main thread)
+ * @throws LslabError from the metrics
+ * @example
+ * await runModelTask({ predictions: readPredictions(text), seed: 0 });
+ */
+export async function runModelTask(task: ModelWorkerTask): Promise<ProcessedModel> {
+  return processPredictions(task.predictions, task.seed);
 }

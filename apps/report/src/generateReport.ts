@@ -3,11 +3,9 @@ import type { ClaimSource } from './claimSources.js';
 import { renderHtml } from './html/renderHtml.js';
 import { packageVersion, reportVersion } from './packageDir.js';
 import { layoutChapters, type PageData, pageClaim } from './pageData.js';
-import { analysePredictions, type PredictionsReport } from './predictions/analysePredictions.js';
-import { predictionChartsOf, predictionsChapter } from './predictions/predictionsChapter.js';
+import type { PredictionsReport } from './predictions/analysePredictions.js';
+import { predictionsChapter } from './predictions/predictionsChapter.js';
 import type { Predictions } from './predictions/readPredictions.js';
-import type { ProcessedClaim } from './processClaim.js';
-import { renderSvg } from './renderSvg.js';
 import { type ClaimReport, isSelected, planClaims } from './runClaims.js';
 import { type ProgressEvent, processClaims } from './runPool.js';
 
@@ -81,33 +79,23 @@ export function resultsJson(results: object): string {
  */
 export async function generateReport(options: GenerateOptions): Promise<GeneratedReport> {
   const tasks = planClaims(options.sources, { claims: options.claims, seed: options.seed });
-  // The claims run on the workers while this thread analyses the predictions.
-  const running = processClaims(tasks, {
+  const { claims: processed, model } = await processClaims(tasks, {
     threads: options.threads,
     onProgress: options.onProgress,
+    model: options.predictions && { predictions: options.predictions, seed: options.seed ?? 0 },
   });
-  running.catch(() => {}); // handled below, by the await; never an unhandled rejection meanwhile
+  const claims = processed.map((p) => p.report);
   const files = new Map<string, string>();
   const timings: Record<string, number> = {};
-  let predictions: PredictionsReport | undefined;
-  let modelCharts: ReturnType<typeof predictionChartsOf> = [];
-  try {
-    if (options.predictions) {
-      const start = performance.now();
-      predictions = analysePredictions(options.predictions, options.seed ?? 0);
-      modelCharts = predictionChartsOf(predictions);
-      for (const c of modelCharts) files.set(`figures/${c.name}.svg`, await renderSvg(c.spec));
-      timings.predictions = performance.now() - start;
-    }
-  } catch (e) {
-    await running.catch(() => {}); // let the pool finish before reporting
-    throw e;
-  }
-  const processed: ProcessedClaim[] = await running;
-  const claims = processed.map((p) => p.report);
   for (const p of processed) {
     timings[p.report.id] = p.ms;
     for (const [name, svg] of Object.entries(p.svgs)) files.set(`figures/${name}.svg`, svg);
+  }
+  const predictions: PredictionsReport | undefined = model?.report;
+  const modelCharts = model?.charts ?? [];
+  if (model) {
+    timings.predictions = model.ms;
+    for (const [name, svg] of Object.entries(model.svgs)) files.set(`figures/${name}.svg`, svg);
   }
   const results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,

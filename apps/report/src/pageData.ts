@@ -127,7 +127,7 @@ export function pageClaim(r: ClaimReport, charts: Chart[]): PageClaim {
 /**
  * Lays the claims out in the chapters of the source text: each claim in the
  * first chapter that lists it (a link in later ones), a one-line notice for a
- * catalogue claim whose package has not landed, claims outside the catalogue
+ * catalogue claim no package exports yet, claims outside the catalogue
  * in a chapter "More claims", and the given last chapter ("Your model").
  *
  * @param claims - page cells of the claims that ran

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
-import type { ClaimWorkerTask } from './claimWorker.js';
+import type { ClaimWorkerTask, ModelWorkerTask } from './claimWorker.js';
+import { type ProcessedModel, processPredictions } from './predictions/processPredictions.js';
 import { type ProcessedClaim, processClaim } from './processClaim.js';
 import { ClaimRunError, type ClaimTask } from './runClaims.js';
 
@@ -19,7 +20,19 @@ export interface ProcessOptions {
   /** Worker threads; 1 runs every claim in this thread. Default: the available parallelism. */
   threads?: number;
   onProgress?: (e: ProgressEvent) => void;
+  /** Predictions to analyse for "Your model", as one more task (progress id `'your model'`). */
+  model?: ModelWorkerTask;
 }
+
+/** What {@link processClaims} returns. */
+export interface Processed {
+  /** One per claim task, in task order. */
+  claims: ProcessedClaim[];
+  /** The "Your model" analysis, when `model` was given. */
+  model?: ProcessedModel;
+}
+
+const MODEL = 'your model';
 
 function sourceRank(tasks: readonly ClaimTask[], i: number): number {
   const packages = [...new Set(tasks.map((t) => t.package))];
@@ -45,29 +58,35 @@ export function defaultThreads(): number {
  *
  * @param tasks - the claims to run
  * @param options - threads and a progress callback
- * @returns one processed claim per task, in task order
+ * @returns one processed claim per task, in task order, and the model analysis
  * @throws ClaimRunError when a claim throws (the pool is destroyed first)
  * @example
- * (await processClaims(planClaims(claimSources), { threads: 2 })).length; // number of claims
+ * (await processClaims(planClaims(claimSources), { threads: 2 })).claims.length; // number of claims
  */
 export async function processClaims(
   tasks: readonly ClaimTask[],
   options: ProcessOptions = {},
-): Promise<ProcessedClaim[]> {
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), tasks.length));
+): Promise<Processed> {
+  const jobs = tasks.length + (options.model ? 1 : 0);
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), jobs));
   const progress = options.onProgress ?? (() => {});
   let done = 0;
-  const total = tasks.length;
-  const finish = (id: string, p: ProcessedClaim) => {
+  const total = jobs;
+  const finish = <P extends { ms: number }>(id: string, p: P): P => {
     done++;
     progress({ type: 'done', id, done, total, ms: p.ms });
     return p;
   };
   if (threads === 1) {
-    const out: ProcessedClaim[] = [];
+    const out: Processed = { claims: [] };
+    if (options.model) {
+      progress({ type: 'start', id: MODEL, done, total });
+      const { predictions, seed } = options.model;
+      out.model = finish(MODEL, await processPredictions(predictions, seed));
+    }
     for (const task of tasks) {
       progress({ type: 'start', id: task.claim.id, done, total });
-      out.push(finish(task.claim.id, await processClaim(task)));
+      out.claims.push(finish(task.claim.id, await processClaim(task)));
     }
     return out;
   }
@@ -83,8 +102,17 @@ export async function processClaims(
     .sort((a, b) => sourceRank(tasks, b) - sourceRank(tasks, a) || a - b);
   try {
     const results: ProcessedClaim[] = new Array(tasks.length);
-    await Promise.all(
-      order.map((i) => {
+    let model: ProcessedModel | undefined;
+    let modelDone: Promise<void> = Promise.resolve();
+    if (options.model) {
+      progress({ type: 'start', id: MODEL, done, total });
+      modelDone = pool.run(options.model, { name: 'runModelTask' }).then((p: ProcessedModel) => {
+        model = finish(MODEL, p);
+      });
+    }
+    await Promise.all([
+      modelDone,
+      ...order.map((i) => {
         const task = tasks[i];
         const message: ClaimWorkerTask = { id: task.claim.id, params: task.params };
         progress({ type: 'start', id: task.claim.id, done, total });
@@ -104,8 +132,8 @@ export async function processClaims(
             );
           });
       }),
-    );
-    return results;
+    ]);
+    return { claims: results, model };
   } finally {
     await pool.destroy();
   }

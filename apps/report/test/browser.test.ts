@@ -84,7 +84,9 @@ describe('index.html in a real browser', () => {
     ]);
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
     expect(await page.locator('.katex-error').count()).toBe(0);
-    expect(await page.locator('p.missing').first().textContent()).toMatch(/has not landed yet/);
+    expect(await page.locator('p.missing').first().textContent()).toMatch(
+      /is not in the report yet/,
+    );
     mkdirSync(ARTEFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTEFACTS, 'report-top.png') });
     await page

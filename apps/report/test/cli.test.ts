@@ -25,9 +25,16 @@ describe('lslab (the built command)', () => {
     expect(r.stderr.trim().split('\n').at(-1)).toBe('Report: report/index.html');
   });
 
-  it('worker threads and one thread write byte-identical results.json', () => {
+  it('worker threads and one thread write byte-identical results.json and pages, predictions included', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'lslab-cli-'));
-    const claims = ['--claims', 'C1,C2,C9', '--seed', '3'];
+    // the first 40 rows of an example: the model task runs in a worker too, quickly
+    const example = join(cwd, 'small.csv');
+    const rows = readFileSync(
+      new URL('../../../examples/predictions/calibrated.csv', import.meta.url),
+      'utf8',
+    );
+    writeFileSync(example, `${rows.split('\n').slice(0, 41).join('\n')}\n`);
+    const claims = ['--claims', 'C1,C9', '--seed', '3', '--predictions', example];
     expect(run(['report', ...claims, '--threads', '2', '--out', 'a'], cwd).status).toBe(0);
     expect(run(['report', ...claims, '--threads', '1', '--out', 'b'], cwd).status).toBe(0);
     const a = readFileSync(join(cwd, 'a', 'results.json'));
@@ -35,7 +42,7 @@ describe('lslab (the built command)', () => {
     expect(
       readFileSync(join(cwd, 'a', 'index.html')).equals(readFileSync(join(cwd, 'b', 'index.html'))),
     ).toBe(true);
-  });
+  }, 240_000); // four runs of the command; slow only on a loaded machine
 
   it('a bad predictions file: exit 2, the line in the message, nothing written', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'lslab-cli-'));

@@ -73,8 +73,13 @@ const failing = {
 const coreOnly = [{ package: '@lslab/core', claims: coreClaims }];
 
 describe('claimSources', () => {
-  it('lists the claims of @lslab/core and @lslab/calibration, with unique ids', () => {
-    expect(claimSources.map((s) => s.package)).toEqual(['@lslab/core', '@lslab/calibration']);
+  it('lists the claims of core, calibration, margins and stability, with unique ids', () => {
+    expect(claimSources.map((s) => s.package)).toEqual([
+      '@lslab/core',
+      '@lslab/calibration',
+      '@lslab/margins',
+      '@lslab/stability',
+    ]);
     const ids = claimSources.flatMap((s) => s.claims.map((c) => c.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('C8.smoothing-calibration');

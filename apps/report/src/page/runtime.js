@@ -177,7 +177,7 @@
         return el(
           'p',
           'missing',
-          `${c.prefix} (${c.name}) comes with ${c.package}, which has not landed yet.`,
+          `${c.prefix} (${c.name}) is not in the report yet: ${c.package} does not export it.`,
         );
       case 'see': {
         const p = el('p', 'see', `${c.id} ${c.title}: see `);

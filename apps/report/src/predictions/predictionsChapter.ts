@@ -42,7 +42,7 @@ export function predictionsChapter(r: PredictionsReport | undefined, charts: Cha
       title: 'Analyse your own predictions',
       paragraphs: [
         'Give the report a CSV or JSON file of your model’s predictions on held-out data: a label column (label, y or target) and one column per class, probabilities (p_<class>) or logits (logit_<class>, or any names with --logits). A label is a class index from 0 or a class name.',
-        'This chapter then shows accuracy, NLL, Brier, every ECE variant and smECE with bootstrap intervals, a reliability diagram, temperature scaling before and after, and what the C8 experiments say label smoothing would be expected to do.',
+        'This chapter then shows accuracy, NLL, Brier, every ECE variant with bootstrap intervals, smECE, a reliability diagram, temperature scaling before and after, and what the C8 experiments say label smoothing would be expected to do.',
       ],
       code: `npx -y pnpm@12.4.2 lslab report --predictions ${EXAMPLE_PREDICTIONS}`,
       notes: [],
@@ -66,7 +66,7 @@ export function predictionsChapter(r: PredictionsReport | undefined, charts: Cha
       rows: r.metrics.map((m) => [
         m.metric,
         f(m.estimate),
-        `[${f(m.lower)}, ${f(m.upper)}]`,
+        m.lower === null || m.upper === null ? '–' : `[${f(m.lower)}, ${f(m.upper)}]`,
         String(m.resamples),
         m.about,
       ]),

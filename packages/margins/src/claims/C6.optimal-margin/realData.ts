@@ -1,6 +1,6 @@
 import { type Matrix, matrix } from '@lslab/core';
+import { loadPenguins, loadSeattleWeather } from '@lslab/datasets/node';
 import { type Dataset, newton, softmaxRegression } from '@lslab/models';
-import { loadPenguins, loadSeattleWeather } from '@lslab/models/node';
 import { marginSummary } from '../../marginSummary.js';
 import { scatterRatio } from '../../scatterRatio.js';
 import { templateProjection } from '../../templateProjection.js';
