@@ -91,6 +91,7 @@ export function indexKernel(
     scale: out.scale,
     mode: w === undefined || mode === 'sample' ? 0 : 1,
     wSum,
+    cmp: mass.off * (k - 1),
     total: 0,
   };
   const pool = pooled(out, n * k);

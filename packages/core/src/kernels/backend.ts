@@ -19,6 +19,7 @@ export interface KernelExports {
     mode: number,
     hasW: number,
     wSum: number,
+    cmp: number,
   ): number;
   crossEntropyProbability(
     z: number,

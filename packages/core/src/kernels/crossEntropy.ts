@@ -60,6 +60,7 @@ export function crossEntropyIndex(a: IndexArgs): number {
     a.mode,
     w === undefined ? 0 : 1,
     a.wSum,
+    a.cmp,
   );
   if (bad >= 0) return bad;
   a.grad.set(new Float64Array(buf, gOff, nk));

@@ -10,9 +10,9 @@ function lnSum(cnt: number, rest: number): number {
   return cnt === 1 ? portableLog1p(rest) : portableLog(cnt + rest);
 }
 
-/** The label column's gradient when it is the only max: ((S − A) − A·rest)/s·scale ($peakGrad). */
-function peakGrad(S: number, A: number, rest: number, s: number, scale: number): number {
-  return ((S - A - A * rest) / s) * scale;
+/** The label column's gradient when it is the only max: (D − A·rest)/s·scale, D = S − A ($peakGrad). */
+function peakGrad(D: number, A: number, rest: number, s: number, scale: number): number {
+  return ((D - A * rest) / s) * scale;
 }
 
 /** @internal Index targets; returns −1 or the first row whose sums are not finite. */
@@ -85,14 +85,14 @@ export function crossEntropyIndexJs(a: IndexArgs & { grad: Float64Array }): numb
         l = c * lns - (off * dot + jump * wy * dy);
         for (let j = 0; j < k; j++) grad[o + j] = (grad[o + j] * inv - off * wt[j]) * scale;
         grad[o + y] = (ey * inv - off * wy - jump * wy) * scale;
-        if (peak) grad[o + y] = peakGrad(c, off * wy + jump * wy, rest, s, scale);
+        if (peak) grad[o + y] = peakGrad(off * (a.wSum - wy), off * wy + jump * wy, rest, s, scale);
       } else {
         const inv = wy / s;
         const c = wy * off;
         l = wy * (lns - (off * dot + jump * dy));
         for (let j = 0; j < k; j++) grad[o + j] = (grad[o + j] * inv - c) * scale;
         grad[o + y] = (ey * inv - c - wy * jump) * scale;
-        if (peak) grad[o + y] = peakGrad(wy, c + wy * jump, rest, s, scale);
+        if (peak) grad[o + y] = peakGrad(wy * a.cmp, c + wy * jump, rest, s, scale);
       }
     }
     loss[i] = l;

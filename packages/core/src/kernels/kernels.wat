@@ -152,13 +152,14 @@
       (else (call $log (f64.add (local.get $cnt) (local.get $rest))))))
 
   ;; The gradient of the label column when it is the row's only max (e = 1,
-  ;; p = 1/s): S/s − A cancels as p → 1, so it is computed as ((S − A) − A·rest)/s,
-  ;; times scale; S = Σ_c a_c, A = a_y, s = 1 + rest.
-  (func $peakGrad (param $S f64) (param $A f64) (param $rest f64) (param $s f64) (param $scale f64)
+  ;; p = 1/s): S/s − A cancels as p → 1, so it is computed as (D − A·rest)/s,
+  ;; times scale, with D = S − A formed without cancelling (S = Σ_c a_c, A = a_y,
+  ;; s = 1 + rest).
+  (func $peakGrad (param $D f64) (param $A f64) (param $rest f64) (param $s f64) (param $scale f64)
     (result f64)
     (f64.mul
       (f64.div
-        (f64.sub (f64.sub (local.get $S) (local.get $A)) (f64.mul (local.get $A) (local.get $rest)))
+        (f64.sub (local.get $D) (f64.mul (local.get $A) (local.get $rest)))
         (local.get $s))
       (local.get $scale)))
 
@@ -272,7 +273,7 @@
   (func (export "crossEntropyIndex") (param $z i32) (param $labels i32) (param $w i32)
     (param $grad i32) (param $loss i32) (param $n i32) (param $k i32) (param $on f64)
     (param $off f64) (param $scale f64) (param $mode i32) (param $hasW i32) (param $wSum f64)
-    (result i32)
+    (param $cmp f64) (result i32)
     (local $i i32) (local $y i32) (local $row i32) (local $kp i32) (local $j i32)
     (local $m f64) (local $s f64) (local $dot f64) (local $jump f64) (local $wy f64)
     (local $inv f64) (local $c f64) (local $l f64) (local $total f64) (local $dy f64)
@@ -387,7 +388,8 @@
                   (local.get $scale)))
               (if (local.get $peak) (then
                 (f64.store (i32.add (local.get $grad) (local.get $j))
-                  (call $peakGrad (local.get $c)
+                  ;; D = off·(Σw − w_y)
+                  (call $peakGrad (f64.mul (local.get $off) (f64.sub (local.get $wSum) (local.get $wy)))
                     (f64.add (f64.mul (local.get $off) (local.get $wy)) (f64.mul (local.get $jump) (local.get $wy)))
                     (local.get $rest) (local.get $s) (local.get $scale))))))
             (else
@@ -425,7 +427,8 @@
                   (local.get $scale)))
               (if (local.get $peak) (then
                 (f64.store (i32.add (local.get $grad) (local.get $j))
-                  (call $peakGrad (local.get $wy)
+                  ;; D = w_y·(1 − q_y), 1 − q_y = $cmp = off·(K − 1)
+                  (call $peakGrad (f64.mul (local.get $wy) (local.get $cmp))
                     (f64.add (local.get $c) (f64.mul (local.get $wy) (local.get $jump)))
                     (local.get $rest) (local.get $s) (local.get $scale)))))))))
       (f64.store (local.get $loss) (local.get $l))

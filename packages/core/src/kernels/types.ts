@@ -18,6 +18,8 @@ export interface IndexArgs {
   mode: 0 | 1;
   /** Σ w (mode 1) */
   wSum: number;
+  /** 1 − q_y = off·(K − 1), formed without cancelling */
+  cmp: number;
   /** set by the kernel: Σ of the row losses, in row order */
   total: number;
 }
