@@ -20,12 +20,3 @@ export class BufferCache<T> {
     return b;
   }
 }
-
-/** @internal Copies the labels of the rows in `batch` into `out`. */
-export function gatherLabels(
-  y: ArrayLike<number>,
-  batch: ArrayLike<number>,
-  out: Int32Array,
-): void {
-  for (let r = 0; r < batch.length; r++) out[r] = y[batch[r]];
-}

@@ -5,7 +5,7 @@ import { ModelBase } from '../model/base.js';
 import { checkBatch, checkRows } from '../model/features.js';
 import { checkLossOptions, coreSoftmaxOptions } from '../model/lossOptions.js';
 import { requiredOptions } from '../model/options.js';
-import { softmaxLoss } from '../model/softmaxLoss.js';
+import { type LossBuffers, lossBuffers, softmaxLoss } from '../model/softmaxLoss.js';
 import type { Features, LossOptions, Model } from './model.js';
 /** Options of {@link freeLogits}. */
 export interface FreeLogitsOptions {
@@ -17,18 +17,11 @@ export interface FreeLogitsOptions {
   loss?: LossOptions;
 }
 
-interface Buffers {
-  y: Int32Array;
-  logits: Matrix;
-  /** The core loss options with `out`: the logit gradient is written here. */
-  core: SoftmaxCrossEntropyOptions<'mean'>;
-}
-
 const FN = 'freeLogits';
 
 const KEYS = ['numSamples', 'numClasses', 'loss'] as const;
 
-class FreeLogits extends ModelBase<Buffers> {
+class FreeLogits extends ModelBase<LossBuffers> {
   readonly kind = 'free-logits' as const;
   readonly #n: number;
   readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
@@ -43,13 +36,8 @@ class FreeLogits extends ModelBase<Buffers> {
     this.#fullBatch = { ...this.#core, out: this.grad };
   }
 
-  protected makeBuffers(rows: number): Buffers {
-    const k = this.numClasses;
-    return {
-      y: new Int32Array(rows),
-      logits: { rows, cols: k, data: new Float64Array(rows * k) },
-      core: { ...this.#core, out: new Float64Array(rows * k) },
-    };
+  protected makeBuffers(rows: number): LossBuffers {
+    return lossBuffers(rows, this.numClasses, this.#core);
   }
 
   checkInput(fn: string, x: Features): void {

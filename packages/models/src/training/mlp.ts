@@ -14,7 +14,7 @@ import {
 import { ModelBase } from '../model/base.js';
 import { checkBatch, checkColumns, checkFeatures, dense } from '../model/features.js';
 import { coreSoftmaxOptions } from '../model/lossOptions.js';
-import { softmaxLoss } from '../model/softmaxLoss.js';
+import { type LossBuffers, lossBuffers, softmaxLoss } from '../model/softmaxLoss.js';
 import type { Features, LossOptions, Model } from './model.js';
 
 export type { Activation } from '../mlp/activation.js';
@@ -38,13 +38,9 @@ export interface MlpOptions {
   rng?: Rng;
 }
 
-interface Buffers extends MlpScratch {
+interface Buffers extends MlpScratch, LossBuffers {
   /** Gathered mini-batch rows. */
   x: Float64Array;
-  y: Int32Array;
-  logits: Matrix;
-  /** The core loss options with `out`: the logit gradient is written here. */
-  core: SoftmaxCrossEntropyOptions<'mean'>;
 }
 
 const FN = 'mlp';
@@ -99,9 +95,7 @@ class Mlp extends ModelBase<Buffers> {
     return {
       ...mlpScratch(this.#sizes, rows),
       x: new Float64Array(rows * this.#sizes[0]),
-      y: new Int32Array(rows),
-      logits: { rows, cols: k, data: new Float64Array(rows * k) },
-      core: { ...this.#core, out: new Float64Array(rows * k) },
+      ...lossBuffers(rows, k, this.#core),
     };
   }
 

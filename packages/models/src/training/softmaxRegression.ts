@@ -7,7 +7,7 @@ import { ModelBase } from '../model/base.js';
 import { checkBatch, checkColumns, checkFeatures, dense } from '../model/features.js';
 import { checkLossOptions, coreSoftmaxOptions, rowCurvature } from '../model/lossOptions.js';
 import { checkFlag, checkNonNegative, requiredOptions } from '../model/options.js';
-import { softmaxLoss } from '../model/softmaxLoss.js';
+import { type LossBuffers, lossBuffers, softmaxLoss } from '../model/softmaxLoss.js';
 import type { Features, LossOptions, Model } from './model.js';
 
 /** Options of {@link softmaxRegression}. */
@@ -24,12 +24,8 @@ export interface SoftmaxRegressionOptions {
   loss?: LossOptions;
 }
 
-interface Buffers {
+interface Buffers extends LossBuffers {
   x: Float64Array;
-  y: Int32Array;
-  logits: Matrix;
-  /** The core loss options with `out`: the logit gradient is written here. */
-  core: SoftmaxCrossEntropyOptions<'mean'>;
 }
 
 const FN = 'softmaxRegression';
@@ -56,9 +52,7 @@ class SoftmaxRegression extends ModelBase<Buffers> {
     const k = this.numClasses;
     return {
       x: new Float64Array(rows * this.#d),
-      y: new Int32Array(rows),
-      logits: { rows, cols: k, data: new Float64Array(rows * k) },
-      core: { ...this.#core, out: new Float64Array(rows * k) },
+      ...lossBuffers(rows, k, this.#core),
     };
   }
 

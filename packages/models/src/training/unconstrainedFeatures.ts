@@ -6,7 +6,7 @@ import { ModelBase } from '../model/base.js';
 import { checkBatch, checkRows } from '../model/features.js';
 import { checkLossOptions, coreSoftmaxOptions } from '../model/lossOptions.js';
 import { checkFlag, checkNonNegative, requiredOptions } from '../model/options.js';
-import { softmaxLoss } from '../model/softmaxLoss.js';
+import { type LossBuffers, lossBuffers, softmaxLoss } from '../model/softmaxLoss.js';
 import type { Features, LossOptions, Model } from './model.js';
 /** Options of {@link unconstrainedFeatures}. */
 export interface UnconstrainedFeaturesOptions {
@@ -30,13 +30,9 @@ export interface UnconstrainedFeaturesOptions {
   rng?: Rng;
 }
 
-interface Buffers {
+interface Buffers extends LossBuffers {
   h: Float64Array;
   dh: Float64Array;
-  y: Int32Array;
-  logits: Matrix;
-  /** The core loss options with `out`: the logit gradient is written here. */
-  core: SoftmaxCrossEntropyOptions<'mean'>;
 }
 
 const FN = 'unconstrainedFeatures';
@@ -100,9 +96,7 @@ class UnconstrainedFeatures extends ModelBase<Buffers> {
     return {
       h: new Float64Array(rows * p),
       dh: new Float64Array(rows * p),
-      y: new Int32Array(rows),
-      logits: { rows, cols: k, data: new Float64Array(rows * k) },
-      core: { ...this.#core, out: new Float64Array(rows * k) },
+      ...lossBuffers(rows, k, this.#core),
     };
   }
 

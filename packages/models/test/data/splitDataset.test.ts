@@ -88,7 +88,7 @@ describe('splitDataset(ds, rng, options)', () => {
       numClasses: 2,
       featureNames: ['a', 'b'],
       classNames: ['n', 'p'],
-      meta: { name: 't' },
+      meta: { name: 't', classCounts: [2, 2] },
     };
     const s = splitDataset(ds, createRng(1), { fractions: [0.5, 0, 0.5] });
     expect(s.train.x.rows).toBe(2);

@@ -1,12 +1,7 @@
 import { LslabError, type Matrix, type Rng } from '@lslab/core';
-import {
-  checkInRange,
-  checkInteger,
-  checkNumber,
-  checkOptions,
-  checkRng,
-} from '@lslab/core/validate';
+import { checkInRange, checkInteger, checkOptions, checkRng } from '@lslab/core/validate';
 import { cholesky, maxDiagonal } from '../../linalg/cholesky.js';
+import { checkNonNegative } from '../../model/options.js';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 import { classSizes, flipLabels, shuffledRows } from './common.js';
@@ -83,7 +78,7 @@ export function gaussianMixture(
   checkInteger(fn, 'options.dim', d, { min: 1 });
   const sizes = classSizes(fn, options.nPerClass, k);
   const rho = options.labelNoise ?? 0;
-  checkInRange(fn, 'options.labelNoise', checkNumber(fn, 'options.labelNoise', rho), 0, 1);
+  checkInRange(fn, 'options.labelNoise', rho, 0, 1);
   let means: Float64Array;
   if (options.means) {
     const m = options.means;
@@ -100,13 +95,7 @@ export function gaussianMixture(
     means = Float64Array.from(m.data);
   } else {
     const s = options.separation ?? 3;
-    checkInRange(
-      fn,
-      'options.separation',
-      checkNumber(fn, 'options.separation', s),
-      0,
-      Number.MAX_VALUE,
-    );
+    checkNonNegative(fn, 'options.separation', s);
     means = new Float64Array(k * d);
     const r = s / Math.SQRT2;
     for (let c = 0; c < k; c++) {

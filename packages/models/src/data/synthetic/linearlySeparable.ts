@@ -1,11 +1,6 @@
 import { LslabError, type Rng } from '@lslab/core';
-import {
-  checkInRange,
-  checkInteger,
-  checkNumber,
-  checkOptions,
-  checkRng,
-} from '@lslab/core/validate';
+import { checkInteger, checkOptions, checkRng } from '@lslab/core/validate';
+import { checkNonNegative } from '../../model/options.js';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 
@@ -60,7 +55,7 @@ export function linearlySeparable(
   checkInteger(fn, 'options.n', n, { min: 2 });
   checkInteger(fn, 'options.dim', d, { min: 1 });
   const gamma = options.margin ?? 0.5;
-  checkInRange(fn, 'options.margin', checkNumber(fn, 'options.margin', gamma), 0, Number.MAX_VALUE);
+  checkNonNegative(fn, 'options.margin', gamma);
   const u = new Float64Array(d);
   if (options.direction) {
     if (options.direction.length !== d) {

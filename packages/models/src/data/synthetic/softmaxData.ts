@@ -1,11 +1,5 @@
 import { LslabError, type Matrix, type Rng } from '@lslab/core';
-import {
-  checkInRange,
-  checkInteger,
-  checkNumber,
-  checkOptions,
-  checkRng,
-} from '@lslab/core/validate';
+import { checkInteger, checkOptions, checkPositive, checkRng } from '@lslab/core/validate';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 
@@ -73,20 +67,8 @@ export function softmaxData(
   checkInteger(fn, 'options.numClasses', k, { min: 2 });
   const tau = options.weightScale ?? 1;
   const sigma = options.featureScale ?? 1;
-  checkInRange(
-    fn,
-    'options.weightScale',
-    checkNumber(fn, 'options.weightScale', tau),
-    Number.MIN_VALUE,
-    Number.MAX_VALUE,
-  );
-  checkInRange(
-    fn,
-    'options.featureScale',
-    checkNumber(fn, 'options.featureScale', sigma),
-    Number.MIN_VALUE,
-    Number.MAX_VALUE,
-  );
+  checkPositive(fn, 'options.weightScale', tau);
+  checkPositive(fn, 'options.featureScale', sigma);
   const informative = options.informative ?? d;
   checkInteger(fn, 'options.informative', informative, { min: 0 });
   if (informative > d) {

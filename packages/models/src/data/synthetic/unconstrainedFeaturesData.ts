@@ -1,11 +1,5 @@
 import { LslabError, type Matrix, type Rng } from '@lslab/core';
-import {
-  checkInRange,
-  checkInteger,
-  checkNumber,
-  checkOptions,
-  checkRng,
-} from '@lslab/core/validate';
+import { checkInteger, checkOptions, checkPositive, checkRng } from '@lslab/core/validate';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 import { simplexEtf } from './simplexEtf.js';
@@ -65,20 +59,8 @@ export function unconstrainedFeaturesData(
   checkInteger(fn, 'options.nPerClass', m, { min: 1 });
   const scale = options.templateScale ?? 1;
   const sigma = options.featureScale ?? 0.1;
-  checkInRange(
-    fn,
-    'options.templateScale',
-    checkNumber(fn, 'options.templateScale', scale),
-    Number.MIN_VALUE,
-    Number.MAX_VALUE,
-  );
-  checkInRange(
-    fn,
-    'options.featureScale',
-    checkNumber(fn, 'options.featureScale', sigma),
-    Number.MIN_VALUE,
-    Number.MAX_VALUE,
-  );
+  checkPositive(fn, 'options.templateScale', scale);
+  checkPositive(fn, 'options.featureScale', sigma);
   const kind = options.templates ?? 'etf';
   let t: Float64Array;
   if (kind === 'etf') t = Float64Array.from(simplexEtf(k, d, rng).data);
