@@ -77,11 +77,8 @@ export function probAt(v: ProbabilityView, i: number, c: number): number {
   return v.data[i * v.k + c];
 }
 
-/** @internal Index of the largest entry of row i; ties go to the lowest index. */
-export function argmaxAt(v: ProbabilityView, i: number): number {
-  if (v.vector) return v.data[i] > 0.5 ? 1 : 0;
-  const { data, k } = v;
-  const off = i * k;
+/** @internal Index of the largest of data[off], …, data[off + k − 1]; ties go to the lowest index. */
+export function argmaxRow(data: ArrayLike<number>, off: number, k: number): number {
   let best = 0;
   let m = data[off];
   for (let j = 1; j < k; j++) {
@@ -91,4 +88,10 @@ export function argmaxAt(v: ProbabilityView, i: number): number {
     }
   }
   return best;
+}
+
+/** @internal Index of the largest entry of row i; ties go to the lowest index. */
+export function argmaxAt(v: ProbabilityView, i: number): number {
+  if (v.vector) return v.data[i] > 0.5 ? 1 : 0;
+  return argmaxRow(v.data, i * v.k, v.k);
 }

@@ -33,7 +33,9 @@ const FN = 'bootstrap';
  * every model and of `labels`, and evaluates every metric: all models share
  * every resample, so `difference(a, b)` is a paired bootstrap of
  * metric(a) − metric(b) with the sampling noise they share removed (two
- * identical inputs differ by exactly 0 on every resample). Intervals are
+ * identical inputs differ by exactly 0 on every resample). On the full data
+ * and on each resample, model by model, the metrics are called in the order
+ * given (so a metric may share work with the one called just before it). Intervals are
  * [Q((1−level)/2), Q((1+level)/2)] with Q the type-7 (linear-interpolation)
  * sample quantile of R and NumPy. Same seed, same numbers, on every engine.
  *

@@ -14,7 +14,7 @@ describe('C8.smoothing-calibration at other parameter points', () => {
   }
 
   it('smallest sizes (resamples 200, bins 2, validation 200, test 1000) and level 0.999', () => {
-    // testN = 1000 has 40–80 % power for the well-specified rise (power calculation), so the
+    // testN = 1000 has 39–83 % power for the well-specified rise (power calculation), so the
     // two ECE checks of that regime may fail there; everything else is claimed.
     const r = claim.run({
       ...synthetic,

@@ -1,7 +1,10 @@
 import { type ClaimResult, createRng } from '@lslab/core';
 import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExperimentPredictions } from '../../src/claims/C8.smoothing-calibration/evaluate.ts';
+import type {
+  ComparisonRow,
+  ExperimentPredictions,
+} from '../../src/claims/C8.smoothing-calibration/evaluate.ts';
 import {
   overconfidentRegime,
   wellSpecifiedRegime,
@@ -16,16 +19,6 @@ import { brier, CHECK, debiasedEce, ece, gap } from './c8Helpers.ts';
 // with a bootstrap on an unrelated generator.
 
 type MetricRow = { experiment: string; model: string; metric: string; estimate: number };
-type ComparisonRow = {
-  experiment: string;
-  alpha: number;
-  metric: string;
-  against: string;
-  difference: number;
-  lower: number;
-  upper: number;
-  verdict: string;
-};
 
 const d = claim.defaults;
 const a = d.alphas.indexOf(d.alpha);

@@ -44,6 +44,19 @@ export function degenerateBaseline(status: string, temperature: number, hardTest
   return reasons.length === 0 ? null : reasons.join('; ');
 }
 
+/** @internal A row of the `comparisons` series: smoothing at α against a baseline. */
+export interface ComparisonRow {
+  experiment: string;
+  alpha: number;
+  metric: string;
+  against: 'hard labels' | 'temperature scaling';
+  /** metric(baseline) − metric(smoothed): > 0 where smoothing lowers the metric. */
+  difference: number;
+  lower: number;
+  upper: number;
+  verdict: Verdict;
+}
+
 /** @internal Everything measured in one experiment, as tidy rows and the joint bootstrap. */
 export interface ExperimentResult {
   name: string;
@@ -53,7 +66,7 @@ export interface ExperimentResult {
   /** Why comparisons against temperature scaling are not informative, or `null`. */
   degenerate: string | null;
   metrics: object[];
-  comparisons: object[];
+  comparisons: ComparisonRow[];
   temperature: object;
   reliability: object[];
 }
@@ -102,7 +115,7 @@ export function evaluateExperiment(
       });
     }
   }
-  const comparisons: object[] = [];
+  const comparisons: ComparisonRow[] = [];
   for (let m = 1; m < e.alphas.length; m++) {
     for (const [against, b] of [
       ['hard labels', 0],

@@ -3,17 +3,6 @@ import { METRIC_NAMES } from './metrics.js';
 
 const f = (x: number) => (Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(1) : x.toFixed(3));
 
-/** @internal A row of the `comparisons` series. */
-interface ComparisonRow {
-  alpha: number;
-  metric: string;
-  against: string;
-  difference: number;
-  lower: number;
-  upper: number;
-  verdict: string;
-}
-
 /**
  * @internal One sentence per experiment: plug-in and debiased ECE of each
  * model, the fitted temperature (and why the baseline is not informative,
@@ -33,7 +22,7 @@ export function describeExperiment(r: ExperimentResult, alpha: number): string {
     r.degenerate === null
       ? `T = ${f(t.temperature)}`
       : `T = ${f(t.temperature)}; the comparison with temperature scaling is not informative: ${r.degenerate}, so no verdict is drawn from it`;
-  const parts = (r.comparisons as ComparisonRow[])
+  const parts = r.comparisons
     .filter((c) => c.alpha === alpha && c.verdict !== 'not informative')
     .map(
       (c) =>

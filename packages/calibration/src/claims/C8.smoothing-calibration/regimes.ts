@@ -18,6 +18,11 @@ export interface RegimeData {
   test: Dataset;
 }
 
+/** @internal A softmax regression trained with label smoothing α (uniform convention). */
+function smoothedSoftmax(inputDim: number, numClasses: number, alpha: number, bias: boolean) {
+  return softmaxRegression({ inputDim, numClasses, bias, loss: { labelSmoothing: alpha } });
+}
+
 /** @internal One softmax regression per α, fitted by `fit`; its held-out predictions. */
 function predictions(
   name: string,
@@ -73,11 +78,7 @@ export function overconfidentRegime(
 ): ExperimentPredictions {
   const data = overconfidentData(rng, p);
   return predictions('over-confident', p.alphas, data, (alpha) => {
-    const m = softmaxRegression({
-      inputDim: p.overDim,
-      numClasses: p.numClasses,
-      loss: { labelSmoothing: alpha },
-    });
+    const m = smoothedSoftmax(p.overDim, p.numClasses, alpha, true);
     train(m, data.train.x, data.train.y, {
       optimizer: gradientDescent({ learningRate: 0.1 }),
       steps: p.overSteps,
@@ -115,12 +116,7 @@ export function wellSpecifiedRegime(
 ): ExperimentPredictions {
   const data = wellSpecifiedData(rng, p);
   return predictions('well-specified', p.alphas, data, (alpha) => {
-    const m = softmaxRegression({
-      inputDim: p.wellDim,
-      numClasses: p.numClasses,
-      bias: false,
-      loss: { labelSmoothing: alpha },
-    });
+    const m = smoothedSoftmax(p.wellDim, p.numClasses, alpha, false);
     newton(m, data.train.x, data.train.y);
     return m;
   });

@@ -1,6 +1,6 @@
 import type { Binning } from '../../internal/binning.js';
 import { addToBin, type BinStats } from '../../internal/binStats.js';
-import { argmaxAt, type ProbabilityView } from '../../internal/probabilities.js';
+import { argmaxRow, type ProbabilityView } from '../../internal/probabilities.js';
 
 /**
  * @internal Adds the scored event of every row to `stats` in one O(N·K) pass
@@ -15,7 +15,7 @@ export function accumulateScored(v: ProbabilityView, binning: Binning, stats: Bi
     return;
   }
   for (let i = 0; i < n; i++) {
-    const best = argmaxAt(v, i);
+    const best = argmaxRow(data, i * k, k);
     const m = data[i * k + best];
     addToBin(stats, binning.index(m), m, labels[i] === best ? 1 : 0);
   }
