@@ -18,6 +18,7 @@ for (const group of ['packages', 'apps']) {
     rmSync(join(dir, name, '.vitest-results'), { recursive: true, force: true });
   }
 }
+rmSync(join(root, 'examples', '.vitest-results'), { recursive: true, force: true });
 const run = spawnSync(turbo, ['run', 'test', '--continue', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',

@@ -1,6 +1,8 @@
 import { calibrationClaims } from '@lslab/calibration/claims';
 import type { Claim } from '@lslab/core';
 import { coreClaims } from '@lslab/core/claims';
+import { claims as marginsClaims } from '@lslab/margins/claims';
+import { claims as stabilityClaims } from '@lslab/stability/claims';
 
 /** A package's claims, as the report runs them. */
 export interface ClaimSource {
@@ -15,9 +17,11 @@ export interface ClaimSource {
  * `…Claims` array from its `/claims` subpath and add one entry here.
  *
  * @example
- * claimSources.map((s) => s.package); // ['@lslab/core', '@lslab/calibration']
+ * claimSources.map((s) => s.package); // ['@lslab/core', '@lslab/calibration', '@lslab/margins', '@lslab/stability']
  */
 export const claimSources: readonly ClaimSource[] = [
   { package: '@lslab/core', claims: coreClaims },
   { package: '@lslab/calibration', claims: calibrationClaims },
+  { package: '@lslab/margins', claims: marginsClaims },
+  { package: '@lslab/stability', claims: stabilityClaims },
 ];

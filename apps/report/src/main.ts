@@ -1,79 +1,160 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LslabError } from '@lslab/core';
+import { catalogue, claimPrefix } from './catalogue.js';
 import { type ClaimSource, claimSources } from './claimSources.js';
-import { formatTable } from './formatTable.js';
-import { runClaims } from './runClaims.js';
+import { claimHolds, formatSummary } from './cli/formatSummary.js';
+import { parseArgs, type ReportArgs } from './cli/parseArgs.js';
+import { createProgress } from './cli/progress.js';
+import { generateReport, resultsJson } from './generateReport.js';
+import { checkOutFile } from './output/checkTarget.js';
+import { writeReportDir } from './output/writeReportDir.js';
+import { reportVersion } from './packageDir.js';
+import {
+  MAX_PREDICTIONS_BYTES,
+  type Predictions,
+  readPredictions,
+} from './predictions/readPredictions.js';
 import { writeJsonAtomic } from './writeJsonAtomic.js';
 
 /** The `--help` text. */
-export const USAGE = `Usage: lslab [--json <file>] [--help]
+export const USAGE = `Usage: lslab report [options]
+       lslab --help | --version
 
-Runs every claim of the lslab packages at its default parameters, checks each
-measurement against its closed form, evaluates the closed forms again with
-mathjs, and prints a table: claim, checks held, measured vs expected.
+Runs every claim of the lslab packages on worker threads, checks each
+measurement against its closed form (and the closed form again with mathjs),
+and writes a report directory:
+  index.html    the notebook: chapters, formulas, charts, checks; one file
+                that opens offline (file://) and makes no network request
+  results.json  every parameter, check, series and note; the same seed gives
+                the same bytes
+  figures/      every chart as SVG
 
 Options:
-  --json <file>  also write every result (checks, formulas, series, notes) as
-                 JSON to <file>; written atomically, and not at all if a claim
-                 cannot run
-  -h, --help     show this text
+  --out DIR            where to write the report (default: report); replaced
+                       atomically, never a symlink, a device or a directory
+                       lslab did not write
+  --seed N             seed of every claim that has one, and of the bootstrap
+                       of --predictions (default: each claim's own)
+  --claims C1,C8       run only these claims (prefixes or full ids)
+  --predictions FILE   add the chapter "Your model": the calibration of your
+                       model's predictions (CSV or JSON, at most 32 MiB)
+  --format csv|json    the format of FILE (default: from its extension)
+  --logits             FILE holds logits, not probabilities
+  --strict             exit 1 when a check fails
+  --json FILE|-        also write results.json to FILE, or to stdout with '-'
+  --quiet              print only the last line (where the report is)
+  --threads N          worker threads (default: one a core; 1 = no workers)
+  -h, --help           show this text
+  -v, --version        show the version
 
-Exit status: 0 when the report ran (even if a claim does not hold; the table
-says so), 2 when it could not run (bad option, a claim threw, file not written).`;
+Exit status: 0 the report ran (even if a claim does not hold, unless
+--strict), 1 --strict and a check failed, 2 it could not run.`;
 
-/** Where {@link main} writes, and what it runs (both replaceable in tests). */
+/** Where {@link main} writes, and what it runs (replaceable in tests). */
 export interface MainOptions {
   sources?: readonly ClaimSource[];
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
+  /** Whether stderr is a terminal (progress bar); default `process.stderr.isTTY`. */
+  tty?: boolean;
+  /** Worker threads when `--threads` is not given. */
+  threads?: number;
+  /** Where progress goes (default: stderr as is, no newline added). */
+  progress?: (text: string) => void;
+}
+
+function loadPredictions(args: ReportArgs): Predictions | undefined {
+  if (args.predictions === undefined) return undefined;
+  const file = args.predictions;
+  const size = statSync(file).size;
+  if (size > MAX_PREDICTIONS_BYTES) {
+    throw new LslabError(
+      'E_RANGE',
+      'lslab report --predictions',
+      `is ${size} bytes; the limit is ${MAX_PREDICTIONS_BYTES} (32 MiB)`,
+      { argument: file },
+    );
+  }
+  return readPredictions(readFileSync(file), {
+    name: file,
+    format: args.format,
+    logits: args.logits,
+  });
+}
+
+function unknownClaims(
+  claims: readonly string[] | undefined,
+  sources: readonly ClaimSource[],
+): string[] {
+  const ids = sources.flatMap((s) => s.claims.map((c) => c.id));
+  const known = new Set([...ids, ...ids.map(claimPrefix), ...catalogue.map((c) => c.prefix)]);
+  return (claims ?? []).filter((c) => !known.has(c));
 }
 
 /**
- * The `lslab` command: parses `argv`, runs the claims, prints the table and
- * optionally writes the JSON results.
+ * The `lslab` command: parses `argv`, runs the claims, writes the report
+ * directory atomically and prints a summary whose last line names
+ * `DIR/index.html`.
  *
  * @param argv - the arguments after the program name
- * @param options - sources and output streams (default: every package's claims, the console)
- * @returns the exit status: 0 when the report ran, 2 when it could not
+ * @param options - sources, output streams, threads
+ * @returns the exit status: 0 ran, 1 `--strict` and a check failed, 2 could not run
  * @example
- * main(['--json', 'results.json']); // 0, prints the table and writes results.json
+ * await main(['report', '--out', 'report']); // 0; prints the summary and 'Report: report/index.html'
  */
-export function main(argv: readonly string[], options: MainOptions = {}): number {
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   const stdout = options.stdout ?? ((t: string) => process.stdout.write(`${t}\n`));
   const stderr = options.stderr ?? ((t: string) => process.stderr.write(`${t}\n`));
-  let jsonFile: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') {
-      stdout(USAGE);
-      return 0;
-    }
-    if (a === '--json' || a.startsWith('--json=')) {
-      const v = a === '--json' ? argv[++i] : a.slice('--json='.length);
-      if (v === undefined || v === '' || v.startsWith('-')) {
-        stderr(`lslab: --json needs a file name\n\n${USAGE}`);
-        return 2;
-      }
-      jsonFile = v;
-      continue;
-    }
-    stderr(`lslab: unknown argument '${a}'\n\n${USAGE}`);
+  const parsed = parseArgs(argv);
+  if (parsed.command === 'help') {
+    stdout(USAGE);
+    return 0;
+  }
+  if (parsed.command === 'version') {
+    stdout(reportVersion());
+    return 0;
+  }
+  if (parsed.command === 'error') {
+    stderr(`lslab: ${parsed.message}\n\n${USAGE}`);
     return 2;
   }
-  let reports: ReturnType<typeof runClaims>;
+  const args = parsed.args;
+  const sources = options.sources ?? claimSources;
+  // with --json -, stdout carries the JSON alone and people read stderr
+  const say = args.json === '-' ? stderr : stdout;
+  const unknown = unknownClaims(args.claims, sources);
+  if (unknown.length > 0) {
+    stderr(`lslab: --claims: no claim ${unknown.join(', ')} (the catalogue is C1 to C11)`);
+    return 2;
+  }
+  const progress = createProgress({
+    write: args.quiet ? () => {} : (options.progress ?? ((t) => process.stderr.write(t))),
+    tty: options.tty ?? process.stderr.isTTY === true,
+  });
   try {
-    reports = runClaims(options.sources ?? claimSources);
+    if (args.json !== undefined && args.json !== '-') checkOutFile(args.json);
+    const predictions = loadPredictions(args);
+    const report = await generateReport({
+      sources,
+      claims: args.claims,
+      seed: args.seed,
+      predictions,
+      threads: args.threads ?? options.threads,
+      onProgress: (e) => progress.claim(e),
+    });
+    progress.phase('writing the report');
+    writeReportDir(args.out, report.files);
+    if (args.json === '-') process.stdout.write(resultsJson(report.results));
+    else if (args.json !== undefined) writeJsonAtomic(args.json, report.results);
+    progress.end();
+    if (!args.quiet) for (const line of formatSummary(report.claims)) say(line);
+    say(`Report: ${join(args.out, 'index.html')}`);
+    return args.strict && !report.claims.every(claimHolds) ? 1 : 0;
   } catch (e) {
-    stderr(`lslab: the report could not run: ${(e as Error).message}; nothing was written.`);
+    progress.end();
+    const message = e instanceof Error ? e.message : String(e);
+    stderr(`lslab: ${message}; nothing was written.`);
     return 2;
   }
-  stdout(formatTable(reports));
-  if (jsonFile !== undefined) {
-    try {
-      writeJsonAtomic(jsonFile, { report: '@lslab/report', claims: reports });
-    } catch (e) {
-      stderr(`lslab: could not write ${jsonFile}: ${(e as Error).message}`);
-      return 2;
-    }
-    stdout(`Results written to ${jsonFile}.`);
-  }
-  return 0;
 }

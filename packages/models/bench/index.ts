@@ -1,6 +1,5 @@
 import { describeMachine } from '@lslab/test-utils/bench';
 import { describeLoad } from './internal/machine.ts';
-import { benchSpam } from './spam.bench.ts';
 import { type BenchRow, benchLossShare, benchMlp, benchNewton } from './training.bench.ts';
 
 function seconds(ms: number): string {
@@ -15,13 +14,7 @@ function verdict(row: BenchRow): string {
 
 const t0 = performance.now();
 const loadBefore = describeLoad();
-const rows: BenchRow[] = [
-  benchNewton(),
-  benchMlp('tanh'),
-  benchMlp('relu'),
-  benchLossShare(),
-  ...benchSpam(),
-];
+const rows: BenchRow[] = [benchNewton(), benchMlp('tanh'), benchMlp('relu'), benchLossShare()];
 const loadAfter = describeLoad();
 console.log('## @lslab/models: models, Newton and training');
 console.log('');

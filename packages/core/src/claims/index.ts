@@ -1,27 +1,39 @@
 import type { Claim } from '../claim.js';
-import { finiteOptimumClaim } from './finiteOptimum.js';
-import { gradientClaim } from './gradient.js';
-import { regulariserClaim } from './regulariser.js';
-import { smoothedTargetsClaim } from './smoothedTargets.js';
-import { trainingRhythmClaim } from './trainingRhythm.js';
+import { c1SmoothedTargets } from './C1.smoothed-targets/index.js';
+import { c2Gradient } from './C2.gradient.js';
+import { c3FiniteOptimum } from './C3.finite-optimum/index.js';
+import { c7Regulariser } from './C7.regulariser/index.js';
+import { c9TrainingRhythm } from './C9.training-rhythm/index.js';
 
-export { type FiniteOptimumParams, finiteOptimumClaim } from './finiteOptimum.js';
-export { type GradientParams, gradientClaim } from './gradient.js';
-export { type RegulariserParams, regulariserClaim } from './regulariser.js';
-export { type SmoothedTargetsParams, smoothedTargetsClaim } from './smoothedTargets.js';
-export { type TrainingRhythmParams, trainingRhythmClaim } from './trainingRhythm.js';
+export { type C1SmoothedTargetsParams, c1SmoothedTargets } from './C1.smoothed-targets/index.js';
+export { type C2GradientParams, c2Gradient } from './C2.gradient.js';
+export { type C3FiniteOptimumParams, c3FiniteOptimum } from './C3.finite-optimum/index.js';
+export { type C7RegulariserParams, c7Regulariser } from './C7.regulariser/index.js';
+export { type C9TrainingRhythmParams, c9TrainingRhythm } from './C9.training-rhythm/index.js';
 
 /**
  * Every claim of `@lslab/core`, in catalogue order (C1, C2, C3, C7, C9), for
- * a claim runner to execute at their defaults.
+ * a claim runner to execute at their defaults. Each claim's export is its id
+ * in camel case: `C1.smoothed-targets` → `c1SmoothedTargets`.
  *
  * @example
- * coreClaims.map((c) => c.id); // ['C1.smoothed-targets', …]
+ * claims.map((c) => c.id);
+ * // ['C1.smoothed-targets', 'C2.gradient', 'C3.finite-optimum', 'C7.regulariser', 'C9.training-rhythm']
  */
-export const coreClaims: readonly Claim[] = [
-  smoothedTargetsClaim,
-  gradientClaim,
-  finiteOptimumClaim,
-  regulariserClaim,
-  trainingRhythmClaim,
+export const claims: readonly Claim[] = [
+  c1SmoothedTargets,
+  c2Gradient,
+  c3FiniteOptimum,
+  c7Regulariser,
+  c9TrainingRhythm,
 ];
+
+/**
+ * The former name of {@link claims}, kept so that code written against it
+ * still runs.
+ *
+ * @deprecated use `claims`
+ * @example
+ * coreClaims === claims; // true
+ */
+export const coreClaims: readonly Claim[] = claims;

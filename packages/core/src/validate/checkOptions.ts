@@ -9,6 +9,9 @@ import { LslabError } from '../errors.js';
  * @param fn - the public function the user called, e.g. `'softmaxCrossEntropy'`
  * @param options - what the user passed as options
  * @param allowed - the keys the function reads
+ * @param name - the argument as the user wrote it: `'options'` (default), a
+ *   nested object by its path (`'options.loss'`), or `'params'` for the
+ *   parameters of a claim's `run` (the message then speaks of parameters)
  * @returns `options` (or `{}` for `undefined`), typed as a partial `T`
  * @throws LslabError `E_OPTION` for a non-object, or for an unknown key: the
  *   message names the key, the function and the nearest allowed key
@@ -17,19 +20,26 @@ import { LslabError } from '../errors.js';
  * // throws E_OPTION: "softmaxCrossEntropy: options.labelSmothing = 0.1: is not an option of
  * //   softmaxCrossEntropy; did you mean 'labelSmoothing'? (options: 'labelSmoothing', 'reduction')"
  * checkOptions('softmax', undefined, ['dtype']); // {}
+ * checkOptions('C1.smoothed-targets', { alfa: 0.1 }, ['alpha', 'K'], 'params');
+ * // throws E_OPTION: "C1.smoothed-targets: params.alfa = 0.1: is not a parameter of
+ * //   C1.smoothed-targets; did you mean 'alpha'? (parameters: 'alpha', 'K')"
+ * checkOptions('mlp', { labelSmothing: 0.1 }, ['labelSmoothing'], 'options.loss');
+ * // throws E_OPTION: "mlp: options.loss.labelSmothing = 0.1: is not an option of mlp; …"
  */
 export function checkOptions<T extends object>(
   fn: string,
   options: unknown,
   allowed: readonly (keyof T & string)[],
+  name = 'options',
 ): Partial<T> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new LslabError('E_OPTION', fn, 'options must be an object', {
-      argument: 'options',
+    throw new LslabError('E_OPTION', fn, `${name} must be an object`, {
+      argument: name,
       value: options,
     });
   }
+  const noun = name === 'params' ? 'parameter' : 'option';
   for (const key of Object.keys(options)) {
     if ((allowed as readonly string[]).includes(key)) continue;
     const list = allowed.map((a) => `'${a}'`).join(', ');
@@ -38,8 +48,8 @@ export function checkOptions<T extends object>(
     throw new LslabError(
       'E_OPTION',
       fn,
-      `is not an option of ${fn};${hint} (options: ${list === '' ? 'none' : list})`,
-      { argument: `options.${key}`, value: (options as Record<string, unknown>)[key] },
+      `is not ${noun === 'option' ? 'an' : 'a'} ${noun} of ${fn};${hint} (${noun}s: ${list === '' ? 'none' : list})`,
+      { argument: `${name}.${key}`, value: (options as Record<string, unknown>)[key] },
     );
   }
   return options as Partial<T>;

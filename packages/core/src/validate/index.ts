@@ -8,6 +8,7 @@ export { checkFiniteMatrix, checkFiniteVector, checkNumber, firstNonFinite } fro
 export { checkLabels, checkWeights } from './labels.js';
 export {
   checkAlpha,
+  checkInOpenRange,
   checkInRange,
   checkInteger,
   checkNumClasses,

@@ -25,6 +25,44 @@ export function checkInRange(fn: string, name: string, x: unknown, lo: number, h
 }
 
 /**
+ * Checks a number in the open interval (lo, hi): for a parameter whose ends
+ * break the statement it enters (α = 0 leaves a target with zero entries).
+ *
+ * @param fn - the public function the user called
+ * @param name - the argument as the user wrote it
+ * @param x - the value
+ * @param lo - the bound below, excluded
+ * @param hi - the bound above, excluded
+ * @param why - optional reason the ends are excluded, appended to the message
+ * @returns `x`
+ * @throws LslabError `E_NOT_FINITE` for NaN or a non-number, `E_RANGE` outside (lo, hi)
+ * @example
+ * checkInOpenRange('C9.training-rhythm', 'alpha', 0.1, 0, 1); // 0.1
+ * checkInOpenRange('C9.training-rhythm', 'alpha', 0, 0, 1);
+ * // throws E_RANGE "C9.training-rhythm: alpha = 0: must lie in (0, 1)"
+ */
+export function checkInOpenRange(
+  fn: string,
+  name: string,
+  x: unknown,
+  lo: number,
+  hi: number,
+  why?: string,
+): number {
+  if (typeof x !== 'number' || Number.isNaN(x)) {
+    throw new LslabError('E_NOT_FINITE', fn, 'is not a number', { argument: name, value: x });
+  }
+  if (!(x > lo && x < hi)) {
+    const reason = why === undefined ? '' : ` (${why})`;
+    throw new LslabError('E_RANGE', fn, `must lie in (${lo}, ${hi})${reason}`, {
+      argument: name,
+      value: x,
+    });
+  }
+  return x;
+}
+
+/**
  * Checks a finite number > 0.
  *
  * @param fn - the public function the user called

@@ -2,16 +2,23 @@ import { expectClose } from '@lslab/test-utils';
 import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
 import { all, create, type MathNode } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { gradientClaim } from '../../src/claims/index.ts';
-import {
-  between,
-  randomDistribution,
-  randomVector,
-} from '../../src/claims/internal/randomInputs.ts';
+import { c2Gradient as claim } from '../../src/claims/index.ts';
+import { between, randomDistribution, randomVector } from '../../src/claims/randomInputs.ts';
 import { createRng, sigmoid, softmaxCrossEntropy } from '../../src/index.ts';
+import { thrownLslabError } from '../helpers/index.ts';
 
 const math = create(all, { number: 'number' });
-const claim = gradientClaim;
+
+// Independent paths of the checks:
+// - p − q: central differences of the fused kernel's loss, and the kernel's own
+//   gradient, against softmax(z) − q from `softmax` (a separate implementation);
+// - the Hessian: central differences of the kernel's gradient against the closed
+//   form diag(p) − ppᵀ, and for two targets against each other;
+// - the sigmoid: central differences of sigmoidCrossEntropy's loss, and its
+//   gradient, against σ(z) − t from `sigmoid`;
+// - the values at z = 0 and the trace: closed forms, also evaluated by the harness
+//   with mathjs at 64 digits;
+// - below: mathjs symbolic derivatives of LSE(z) − ⟨q, z⟩, independent of all of the above.
 
 /** ℓ(z; q) = log Σ_k exp(z_k) − Σ_k q_k z_k as a mathjs expression for K classes. */
 function lossExpression(K: number): MathNode {
@@ -29,8 +36,9 @@ function scope(z: ArrayLike<number>, q: ArrayLike<number>): Record<string, numbe
   return s;
 }
 
-describe('gradientClaim.run(params)', () => {
+describe('c2Gradient.run(params)', () => {
   it('run(defaults) holds', () => {
+    expect(claim.id).toBe('C2.gradient');
     const r = expectClaimHolds(claim, claim.defaults);
     // at z = 0, K = 4, α = 0.1: 1/4 − (0.9 + 0.025) = −0.675 and 1/4 − 0.1/3
     expectClose(checkNamed(r, 'uniform: true-class gradient at z = 0').measured, -0.675, {
@@ -41,13 +49,39 @@ describe('gradientClaim.run(params)', () => {
     });
   });
 
+  // the sweep: K = 2 and 1000, α = 0.01 and 0.9 and the
+  // ends 0 and 1, two other seeds, the fewest and many trials
   it.each([
-    { K: 2, alpha: 0.2, seed: 5, trials: 10 },
+    { K: 2, alpha: 0.1, seed: 2, trials: 24 },
+    { K: 1000, alpha: 0.1, seed: 2, trials: 1 },
+    { K: 4, alpha: 0.01, seed: 2, trials: 24 },
+    { K: 4, alpha: 0.9, seed: 2, trials: 24 },
     { K: 3, alpha: 0, seed: 11, trials: 12 },
-    { K: 10, alpha: 0.3, seed: 3, trials: 12 },
-    { K: 4, alpha: 0.9, seed: 8, trials: 8 },
+    { K: 10, alpha: 1, seed: 2 ** 53 - 1, trials: 12 },
+    { K: 4, alpha: 0.1, seed: 0, trials: 1 },
+    { K: 4, alpha: 0.1, seed: 5, trials: 300 },
   ])('run(%o) holds', (p) => {
     expectClaimHolds(claim, p);
+  });
+
+  it('rejects parameters at the door, naming the claim and the parameter', () => {
+    const d = claim.defaults;
+    expect(thrownLslabError(() => claim.run({ ...d, trials: 0 }), 'E_RANGE').message).toBe(
+      'C2.gradient: trials = 0: must be an integer in [1, 1000]',
+    );
+    thrownLslabError(() => claim.run({ ...d, trials: -3 }), 'E_RANGE');
+    thrownLslabError(() => claim.run({ ...d, trials: 2.5 }), 'E_RANGE');
+    expect(thrownLslabError(() => claim.run({ ...d, K: 1 }), 'E_RANGE').message).toBe(
+      'C2.gradient: K = 1: must be an integer in [2, 2000]',
+    );
+    thrownLslabError(() => claim.run({ ...d, K: 2001 }), 'E_RANGE');
+    thrownLslabError(() => claim.run({ ...d, alpha: 1.5 }), 'E_RANGE');
+    thrownLslabError(() => claim.run({ ...d, seed: -1 }), 'E_RANGE');
+    thrownLslabError(() => claim.run({ ...d, seed: 1.5 }), 'E_RANGE');
+    const o = thrownLslabError(() => claim.run({ ...d, trails: 3 } as never), 'E_OPTION');
+    expect(o.message).toContain(
+      "params.trails = 3: is not a parameter of C2.gradient; did you mean 'trials'?",
+    );
   });
 
   it('run(defaults) is deterministic for a seed and changes with it', () => {

@@ -25,6 +25,20 @@ describe('checkOptions(fn, options, allowed)', () => {
     );
   });
 
+  it("with name 'params' speaks of the parameters of a claim", () => {
+    const e = thrownLslabError(
+      () => checkOptions('C1.smoothed-targets', { alfa: 0.1 }, ['alpha', 'K'], 'params'),
+      'E_OPTION',
+    );
+    expect(e.details).toEqual({ argument: 'params.alfa', value: 0.1 });
+    expect(e.message).toBe(
+      "C1.smoothed-targets: params.alfa = 0.1: is not a parameter of C1.smoothed-targets; did you mean 'alpha'? (parameters: 'alpha', 'K')",
+    );
+    expect(
+      thrownLslabError(() => checkOptions('C2.gradient', [1], ['K'], 'params'), 'E_OPTION').message,
+    ).toBe('C2.gradient: params = [1]: params must be an object');
+  });
+
   it('suggests by edit distance, ignoring case: weights → weight, Reduction → reduction', () => {
     expect(
       thrownLslabError(() => checkOptions('f', { weights: [1] }, ALLOWED), 'E_OPTION').message,

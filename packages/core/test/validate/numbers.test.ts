@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAlpha,
+  checkInOpenRange,
   checkInRange,
   checkInteger,
   checkNumClasses,
@@ -23,6 +24,28 @@ describe('checkInRange(fn, name, x, lo, hi)', () => {
       thrownLslabError(() => checkInRange('f', 'x', Number.NaN, 0, 1), 'E_NOT_FINITE').message,
     ).toBe('f: x = NaN: is not a number');
     thrownLslabError(() => checkInRange('f', 'x', '0.5', 0, 1), 'E_NOT_FINITE');
+  });
+});
+
+describe('checkInOpenRange(fn, name, x, lo, hi, why?)', () => {
+  it('accepts the inside of the interval, the nearest doubles to the ends included', () => {
+    expect(checkInOpenRange('f', 'x', 5e-324, 0, 1)).toBe(5e-324);
+    expect(checkInOpenRange('f', 'x', 1 - 2 ** -53, 0, 1)).toBe(1 - 2 ** -53);
+  });
+
+  it('E_RANGE at either end and outside, with the reason; E_NOT_FINITE for NaN and non-numbers', () => {
+    expect(
+      thrownLslabError(
+        () => checkInOpenRange('C9.training-rhythm', 'alpha', 0, 0, 1, 'α = 0 is no smoothing'),
+        'E_RANGE',
+      ).message,
+    ).toBe('C9.training-rhythm: alpha = 0: must lie in (0, 1) (α = 0 is no smoothing)');
+    expect(thrownLslabError(() => checkInOpenRange('f', 'x', 1, 0, 1), 'E_RANGE').message).toBe(
+      'f: x = 1: must lie in (0, 1)',
+    );
+    thrownLslabError(() => checkInOpenRange('f', 'x', -Infinity, 0, 1), 'E_RANGE');
+    thrownLslabError(() => checkInOpenRange('f', 'x', Number.NaN, 0, 1), 'E_NOT_FINITE');
+    thrownLslabError(() => checkInOpenRange('f', 'x', '0.5', 0, 1), 'E_NOT_FINITE');
   });
 });
 

@@ -1,4 +1,5 @@
 import { LslabError, type Matrix } from '@lslab/core';
+import { checkFiniteMatrix, checkMatrix, checkNonEmpty, checkOptions } from '@lslab/core/validate';
 import type { Dataset, DatasetMeta } from './dataset.js';
 
 /** Options of {@link createDataset}. */
@@ -32,40 +33,26 @@ export interface CreateDatasetOptions {
 export function createDataset(
   x: Matrix,
   y: ArrayLike<number>,
-  options: CreateDatasetOptions = {},
+  optionsArg?: CreateDatasetOptions,
 ): Dataset {
   const fn = 'createDataset';
-  if (
-    x === null ||
-    typeof x !== 'object' ||
-    x.data === undefined ||
-    x.data.length !== x.rows * x.cols
-  ) {
-    throw new LslabError('E_SHAPE', fn, 'is not a Matrix with data length rows × cols', {
-      argument: 'x',
-    });
-  }
+  const options = checkOptions<CreateDatasetOptions>(fn, optionsArg, [
+    'numClasses',
+    'featureNames',
+    'classNames',
+    'meta',
+  ]);
+  checkMatrix(fn, 'x', x);
   const n = x.rows;
   const d = x.cols;
-  if (n === 0) throw new LslabError('E_EMPTY', fn, 'has no rows', { argument: 'x' });
-  if (y.length !== n) {
-    throw new LslabError('E_SHAPE', fn, `has length ${y.length}, expected x.rows = ${n}`, {
+  checkNonEmpty(fn, 'x', n);
+  checkFiniteMatrix(fn, 'x', x);
+  if (y === null || typeof y !== 'object' || y.length !== n) {
+    throw new LslabError('E_SHAPE', fn, `has length ${y?.length}, expected x.rows = ${n}`, {
       argument: 'y',
     });
   }
-  const data = new Float64Array(n * d);
-  for (let i = 0; i < n * d; i++) {
-    const v = x.data[i];
-    if (!Number.isFinite(v)) {
-      throw new LslabError('E_NOT_FINITE', fn, 'is not finite', {
-        argument: 'x',
-        row: Math.floor(i / d),
-        column: i % d,
-        value: v,
-      });
-    }
-    data[i] = v;
-  }
+  const data = Float64Array.from(x.data);
   let maxLabel = 0;
   for (let i = 0; i < n; i++) {
     const c = y[i];

@@ -15,8 +15,8 @@ export interface DatasetMeta {
   readonly license?: string;
   /** What was dropped or transformed, in words, one entry per step. */
   readonly cleaning?: readonly string[];
-  /** Number of rows of each class, indexed like `classNames`. */
-  readonly classCounts?: readonly number[];
+  /** Number of rows of each class, indexed like `classNames` (always filled). */
+  readonly classCounts: readonly number[];
   readonly [key: string]: unknown;
 }
 

@@ -1,5 +1,5 @@
 import { LslabError, type Matrix } from '@lslab/core';
-import { cholesky, choleskySolve } from './internal/linalg.js';
+import { cholesky, choleskySolve, maxDiagonal } from '../linalg/cholesky.js';
 
 /** Options of {@link hardMarginSvm}. */
 export interface HardMarginSvmOptions {
@@ -128,8 +128,8 @@ export function hardMarginSvm(
         g[a * m + b] = g[b * m + a] = s[sv[a]] * s[sv[b]] * p;
       }
     }
-    const l = cholesky(g, m, 1e-12);
-    if (!l) return;
+    const l = new Float64Array(m * m);
+    if (!cholesky(g, m, 0, 1e-12 * maxDiagonal(g, m), l)) return;
     const beta = new Float64Array(m).fill(1);
     choleskySolve(l, m, beta);
     if (beta.some((b) => !(b > 0))) return;

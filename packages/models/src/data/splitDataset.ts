@@ -1,4 +1,5 @@
 import { LslabError, type Rng } from '@lslab/core';
+import { checkOptions, checkRng } from '@lslab/core/validate';
 import type { Dataset, DatasetSplits, SparseDataset, Standardization } from './dataset.js';
 import {
   applyCsrScaling,
@@ -45,7 +46,9 @@ export interface SplitOptions {
  * @returns `{ train, validation, test, standardization? }`; a part may be
  *   empty when its fraction is 0 or a class is very small
  * @throws LslabError `E_RANGE` for bad fractions (not three, negative, train
- *   0, or a sum ≠ 1 beyond 1e-9), `E_EMPTY` for an empty data set
+ *   0, or a sum ≠ 1 beyond 1e-9), `E_EMPTY` for an empty data set, `E_SHAPE`
+ *   for something that is not a data set, `E_OPTION` for an unknown option or
+ *   an `rng` that is not one
  * @example
  * const s = splitDataset(ds, createRng(1), { fractions: [0.5, 0.25, 0.25] });
  * s.train.x.rows + s.validation.x.rows + s.test.x.rows === ds.x.rows; // true
@@ -59,9 +62,27 @@ export function splitDataset(
 export function splitDataset(
   ds: Dataset | SparseDataset,
   rng: Rng,
-  options: SplitOptions = {},
+  optionsArg?: SplitOptions,
 ): DatasetSplits<Dataset | SparseDataset> {
   const fn = 'splitDataset';
+  if (
+    ds === null ||
+    typeof ds !== 'object' ||
+    ds.x === null ||
+    typeof ds.x !== 'object' ||
+    !(ds.y instanceof Int32Array) ||
+    !Number.isInteger(ds.numClasses)
+  ) {
+    throw new LslabError('E_SHAPE', fn, 'is not a data set { x, y, numClasses, … }', {
+      argument: 'ds',
+    });
+  }
+  checkRng(fn, 'rng', rng);
+  const options = checkOptions<SplitOptions>(fn, optionsArg, [
+    'fractions',
+    'stratify',
+    'standardize',
+  ]);
   const fractions = checkFractions(fn, options.fractions ?? [0.6, 0.2, 0.2]);
   if (ds.y.length === 0) throw new LslabError('E_EMPTY', fn, 'has no rows', { argument: 'ds' });
   const idx = splitIndices(ds.y, ds.numClasses, fractions, options.stratify ?? true, rng);

@@ -1,4 +1,5 @@
-import { checkHalfOpen, checkPositive } from './internal/validate.js';
+import { checkOptions, checkPositive } from '@lslab/core/validate';
+import { checkHalfOpen } from '../model/options.js';
 import type { Optimizer } from './optimizer.js';
 
 /** Options of {@link adam}. */
@@ -19,22 +20,21 @@ export interface AdamOptions {
  *
  * @param options - see {@link AdamOptions}
  * @returns an {@link Optimizer}
- * @throws LslabError `E_RANGE` for η ≤ 0, ε ≤ 0 or β ∉ [0, 1)
+ * @throws LslabError `E_RANGE` for η ≤ 0, ε ≤ 0 or β ∉ [0, 1), `E_OPTION`
+ *   for an unknown key
  * @example
  * const opt = adam({ learningRate: 0.1 });
  * const p = Float64Array.of(0);
  * opt.reset(1);
  * opt.step(p, Float64Array.of(3)); // p ≈ [-0.0999999996667] = −η·g/(|g| + ε): about η
  */
-export function adam(options: AdamOptions = {}): Optimizer {
-  const lr = options.learningRate ?? 1e-3;
-  const b1 = options.beta1 ?? 0.9;
-  const b2 = options.beta2 ?? 0.999;
-  const eps = options.epsilon ?? 1e-8;
-  checkPositive('adam', 'options.learningRate', lr);
-  checkHalfOpen('adam', 'options.beta1', b1, 0, 1);
-  checkHalfOpen('adam', 'options.beta2', b2, 0, 1);
-  checkPositive('adam', 'options.epsilon', eps);
+export function adam(options?: AdamOptions): Optimizer {
+  const fn = 'adam';
+  const o = checkOptions<AdamOptions>(fn, options, ['learningRate', 'beta1', 'beta2', 'epsilon']);
+  const lr = checkPositive(fn, 'options.learningRate', o.learningRate ?? 1e-3);
+  const b1 = checkHalfOpen(fn, 'options.beta1', o.beta1 ?? 0.9, 0, 1);
+  const b2 = checkHalfOpen(fn, 'options.beta2', o.beta2 ?? 0.999, 0, 1);
+  const eps = checkPositive(fn, 'options.epsilon', o.epsilon ?? 1e-8);
   let m = new Float64Array(0);
   let v = new Float64Array(0);
   let t = 0;

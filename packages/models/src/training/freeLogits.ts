@@ -1,17 +1,19 @@
-import { type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
-import { BufferCache, gatherLabels } from './internal/buffers.js';
-import { gatherRows, sumSquares } from './internal/linalg.js';
-import { coreSoftmaxOptions, softmaxLoss } from './internal/softmaxLoss.js';
-import { checkInteger, checkLossOptions, checkRows } from './internal/validate.js';
+import type { Matrix, SoftmaxCrossEntropyOptions } from '@lslab/core';
+import { checkInteger, checkNumClasses } from '@lslab/core/validate';
+import { gatherLabels, gatherRows } from '../linalg/rows.js';
+import { ModelBase } from '../model/base.js';
+import { checkBatch, checkRows } from '../model/features.js';
+import { checkLossOptions, coreSoftmaxOptions } from '../model/lossOptions.js';
+import { requiredOptions } from '../model/options.js';
+import { softmaxLoss } from '../model/softmaxLoss.js';
 import type { Features, LossOptions, Model } from './model.js';
-
 /** Options of {@link freeLogits}. */
 export interface FreeLogitsOptions {
   /** N, the number of samples (an integer ≥ 1). */
   numSamples: number;
   /** K, the number of classes (an integer ≥ 2). */
   numClasses: number;
-  /** Label-smoothing options forwarded to `softmaxCrossEntropy`. */
+  /** Label-smoothing options of the loss, `softmaxCrossEntropy` of `@lslab/core`. */
   loss?: LossOptions;
 }
 
@@ -24,57 +26,54 @@ interface Buffers {
 
 const FN = 'freeLogits';
 
-class FreeLogits implements Model {
+const KEYS = ['numSamples', 'numClasses', 'loss'] as const;
+
+class FreeLogits extends ModelBase<Buffers> {
   readonly kind = 'free-logits' as const;
-  readonly numClasses: number;
-  readonly params: Float64Array;
-  readonly grad: Float64Array;
-  readonly tensors: Readonly<Record<string, Float64Array>>;
-  readonly gradTensors: Readonly<Record<string, Float64Array>>;
-  readonly loss: Readonly<LossOptions>;
   readonly #n: number;
   readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
   readonly #fullBatch: SoftmaxCrossEntropyOptions<'mean'>;
   readonly #all: Matrix;
-  readonly #buffers: BufferCache<Buffers>;
 
   constructor(n: number, k: number, loss: LossOptions) {
+    super(k, n * k, (a) => ({ Z: a }), ['Z'], loss);
     this.#n = n;
-    this.numClasses = k;
-    this.loss = loss;
     this.#core = coreSoftmaxOptions(loss);
-    this.params = new Float64Array(n * k);
-    this.grad = new Float64Array(n * k);
-    this.tensors = { Z: this.params };
-    this.gradTensors = { Z: this.grad };
     this.#all = { rows: n, cols: k, data: this.params };
     this.#fullBatch = { ...this.#core, out: this.grad };
-    this.#buffers = new BufferCache((rows) => ({
+  }
+
+  protected makeBuffers(rows: number): Buffers {
+    const k = this.numClasses;
+    return {
       y: new Int32Array(rows),
       logits: { rows, cols: k, data: new Float64Array(rows * k) },
       core: { ...this.#core, out: new Float64Array(rows * k) },
-    }));
+    };
+  }
+
+  checkInput(fn: string, x: Features): void {
+    checkRows(fn, x, this.#n, 'one row per sample');
   }
 
   forward(x: Features): Matrix {
-    checkRows(`${FN}.forward`, x, this.#n, 'one row per sample');
+    this.checkInput(`${FN}.forward`, x);
     return { rows: this.#n, cols: this.numClasses, data: Float64Array.from(this.params) };
   }
 
-  predictProba(x: Features): Matrix {
-    return softmax(this.forward(x));
-  }
-
-  lossAndGradient(_x: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
+  lossAndGradient(x: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
+    const fn = `${FN}.lossAndGradient`;
+    this.checkInput(fn, x);
     const k = this.numClasses;
     if (batch === undefined) {
       // the gradient of the full batch is the parameters' gradient: core writes it in place
-      return softmaxLoss(this.#all, y, this.#fullBatch).loss;
+      return softmaxLoss(fn, this.#all, y, this.#fullBatch).loss;
     }
-    const buf = this.#buffers.get(batch.length);
+    checkBatch(fn, batch, this.#n, y);
+    const buf = this.buffers.get(batch.length);
     gatherRows(this.params, k, batch, buf.logits.data as Float64Array);
     gatherLabels(y, batch, buf.y);
-    const r = softmaxLoss(buf.logits, buf.y, buf.core);
+    const r = softmaxLoss(fn, buf.logits, buf.y, buf.core);
     const g = r.grad.data as Float64Array;
     this.grad.fill(0);
     for (let b = 0; b < batch.length; b++) {
@@ -82,10 +81,6 @@ class FreeLogits implements Model {
       for (let c = 0; c < k; c++) this.grad[o + c] += g[b * k + c];
     }
     return r.loss;
-  }
-
-  weightNorm(): number {
-    return Math.sqrt(sumSquares(this.params));
   }
 }
 
@@ -101,15 +96,16 @@ class FreeLogits implements Model {
  *
  * @param options - see {@link FreeLogitsOptions}
  * @returns a {@link Model} with the tensor `Z`
- * @throws LslabError `E_RANGE` for N < 1 or K < 2
+ * @throws LslabError `E_OPTION` for missing options or an unknown key (in
+ *   `options` or `options.loss`), `E_RANGE` for N < 1, K < 2 or α ∉ [0, 1]
  * @example
  * const m = freeLogits({ numSamples: 1, numClasses: 2, loss: { labelSmoothing: 0.2 } });
  * m.params.set([Math.log(0.9), Math.log(0.1)]);
  * m.lossAndGradient(matrix(1, 0), [0]); // H(0.9, 0.1) = 0.3250829733914482; m.grad ≈ [0, 0]
  */
 export function freeLogits(options: FreeLogitsOptions): Model {
-  checkLossOptions(FN, options.loss ?? {}, false);
-  checkInteger(FN, 'options.numSamples', options.numSamples, 1);
-  checkInteger(FN, 'options.numClasses', options.numClasses, 2);
-  return new FreeLogits(options.numSamples, options.numClasses, { ...(options.loss ?? {}) });
+  const o = requiredOptions<FreeLogitsOptions>(FN, options, KEYS);
+  const n = checkInteger(FN, 'options.numSamples', o.numSamples, { min: 1 });
+  const k = checkNumClasses(FN, o.numClasses, 'options.numClasses');
+  return new FreeLogits(n, k, checkLossOptions(FN, o.loss, k, false));
 }

@@ -1,4 +1,5 @@
-import { checkPositive } from './internal/validate.js';
+import { checkPositive } from '@lslab/core/validate';
+import { requiredOptions } from '../model/options.js';
 import type { Optimizer } from './optimizer.js';
 
 /**
@@ -7,7 +8,8 @@ import type { Optimizer } from './optimizer.js';
  *
  * @param options.learningRate - η > 0
  * @returns an {@link Optimizer}
- * @throws LslabError `E_RANGE` for η ≤ 0, `E_NOT_FINITE` for a non-finite η
+ * @throws LslabError `E_RANGE` for η ≤ 0, `E_NOT_FINITE` for a non-finite η,
+ *   `E_OPTION` for missing options or an unknown key
  * @example
  * const opt = gradientDescent({ learningRate: 0.5 });
  * const p = Float64Array.of(1);
@@ -15,8 +17,9 @@ import type { Optimizer } from './optimizer.js';
  * opt.step(p, Float64Array.of(2)); // p = [0]
  */
 export function gradientDescent(options: { learningRate: number }): Optimizer {
-  const lr = options.learningRate;
-  checkPositive('gradientDescent', 'options.learningRate', lr);
+  const fn = 'gradientDescent';
+  const o = requiredOptions<{ learningRate: number }>(fn, options, ['learningRate']);
+  const lr = checkPositive(fn, 'options.learningRate', o.learningRate);
   return {
     name: 'gradient-descent',
     learningRate: lr,

@@ -1,20 +1,14 @@
 import { type Matrix, type SigmoidCrossEntropyOptions, sigmoidCrossEntropy } from '@lslab/core';
+import { checkInteger, checkLabels } from '@lslab/core/validate';
 import type { CsrMatrix } from '../data/dataset.js';
+import { kroneckerHessian } from '../linalg/kroneckerHessian.js';
+import { sparseHessian } from '../linalg/sparseHessian.js';
+import { ModelBase } from '../model/base.js';
+import { checkBatch, checkColumns, checkFeatures, isCsr } from '../model/features.js';
+import { binaryTargetMass, checkLossOptions, coreSigmoidOptions } from '../model/lossOptions.js';
+import { checkFlag, checkNonNegative, requiredOptions } from '../model/options.js';
 import { backward, linear } from './internal/binaryLinear.js';
-import { binaryTargetMass } from './internal/binaryTarget.js';
-import { BufferCache } from './internal/buffers.js';
-import { checkAnyFeatures, isCsr } from './internal/features.js';
-import { kroneckerHessian } from './internal/kroneckerHessian.js';
-import { sumSquares } from './internal/linalg.js';
-import { sparseHessian } from './internal/sparseHessian.js';
-import {
-  checkColumns,
-  checkInteger,
-  checkLossOptions,
-  checkNonNegative,
-} from './internal/validate.js';
 import type { Features, LossOptions, Model } from './model.js';
-
 /** Options of {@link logisticRegression}. */
 export interface LogisticRegressionOptions {
   /** d, the number of features (an integer ≥ 1). */
@@ -23,7 +17,7 @@ export interface LogisticRegressionOptions {
   l2?: number;
   /** Whether the model has a bias b ∈ ℝ. Default true (claim C5 uses false). */
   bias?: boolean;
-  /** Smoothing options forwarded to the sigmoid cross-entropy (`weight`/`weightMode` do not apply). */
+  /** Smoothing options of the loss, `sigmoidCrossEntropy` of `@lslab/core` (`weight`/`weightMode` do not apply). */
   loss?: LossOptions;
 }
 
@@ -34,49 +28,40 @@ interface Buffers {
 
 const FN = 'logisticRegression';
 
-class LogisticRegression implements Model {
+const FN_KEYS = ['inputDim', 'l2', 'bias', 'loss'] as const;
+
+class LogisticRegression extends ModelBase<Buffers> {
   readonly kind = 'logistic-regression' as const;
-  readonly numClasses = 2;
-  readonly params: Float64Array;
-  readonly grad: Float64Array;
-  readonly tensors: Readonly<Record<string, Float64Array>>;
-  readonly gradTensors: Readonly<Record<string, Float64Array>>;
-  readonly loss: Readonly<LossOptions>;
   readonly #d: number;
   readonly #l2: number;
   readonly #bias: boolean;
-  readonly #buffers: BufferCache<Buffers>;
   readonly #core: SigmoidCrossEntropyOptions<'mean'>;
 
   constructor(d: number, l2: number, bias: boolean, loss: LossOptions) {
-    this.#d = d;
-    this.#core = { reduction: 'mean' };
-    if (loss.labelSmoothing !== undefined) this.#core.labelSmoothing = loss.labelSmoothing;
-    if (loss.convention !== undefined) this.#core.convention = loss.convention;
-    if (loss.posWeight !== undefined) this.#core.posWeight = loss.posWeight;
-    this.#l2 = l2;
-    this.#bias = bias;
-    this.loss = loss;
-    const size = bias ? d + 1 : d;
-    this.params = new Float64Array(size);
-    this.grad = new Float64Array(size);
     const views = (a: Float64Array): Record<string, Float64Array> =>
       bias ? { W: a.subarray(0, d), b: a.subarray(d) } : { W: a.subarray(0, d) };
-    this.tensors = views(this.params);
-    this.gradTensors = views(this.grad);
-    this.#buffers = new BufferCache((rows) => ({
-      z: new Float64Array(rows),
-      y: new Int32Array(rows),
-    }));
+    super(2, bias ? d + 1 : d, views, ['W'], loss);
+    this.#d = d;
+    this.#core = coreSigmoidOptions(loss);
+    this.#l2 = l2;
+    this.#bias = bias;
+  }
+
+  protected makeBuffers(rows: number): Buffers {
+    return { z: new Float64Array(rows), y: new Int32Array(rows) };
   }
 
   #b(): number {
     return this.#bias ? this.params[this.#d] : 0;
   }
 
+  checkInput(fn: string, x: Features): void {
+    checkColumns(fn, x, this.#d, 'inputDim');
+  }
+
   forward(x: Features): Matrix {
-    checkAnyFeatures(`${FN}.forward`, x);
-    checkColumns(`${FN}.forward`, x, this.#d, 'inputDim');
+    checkFeatures(`${FN}.forward`, x);
+    this.checkInput(`${FN}.forward`, x);
     const z = new Float64Array(x.rows);
     linear(x, this.tensors.W, this.#b(), undefined, z);
     return { rows: x.rows, cols: 1, data: z };
@@ -95,17 +80,22 @@ class LogisticRegression implements Model {
   }
 
   lossAndGradient(x: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
+    const fn = `${FN}.lossAndGradient`;
+    checkFeatures(fn, x, false);
+    this.checkInput(fn, x);
+    if (batch !== undefined) checkBatch(fn, batch, x.rows, y);
     const n = batch === undefined ? x.rows : batch.length;
-    const buf = this.#buffers.get(n);
+    const buf = this.buffers.get(n);
     let ys = y;
     if (batch !== undefined) {
       for (let r = 0; r < n; r++) buf.y[r] = y[batch[r]];
       ys = buf.y;
     }
+    checkLabels(fn, 'y', ys, n, 2);
     const W = this.tensors.W;
     linear(x, W, this.#b(), batch, buf.z);
     const r = sigmoidCrossEntropy(buf.z, ys, this.#core);
-    let loss = r.loss;
+    const loss = r.loss;
     this.grad.fill(0);
     const gW = this.gradTensors.W;
     backward(x, r.grad, batch, gW);
@@ -114,16 +104,7 @@ class LogisticRegression implements Model {
       for (let i = 0; i < n; i++) s += r.grad[i];
       this.grad[this.#d] = s;
     }
-    const l2 = this.#l2;
-    if (l2 > 0) {
-      loss += 0.5 * l2 * sumSquares(W);
-      for (let j = 0; j < W.length; j++) gW[j] += l2 * W[j];
-    }
-    return loss;
-  }
-
-  weightNorm(): number {
-    return Math.sqrt(sumSquares(this.tensors.W));
+    return this.penalise(loss, this.#l2);
   }
 
   hessian(x: Features, y: ArrayLike<number>, out: Float64Array): void {
@@ -154,18 +135,17 @@ class LogisticRegression implements Model {
  * @param options - see {@link LogisticRegressionOptions}
  * @returns a {@link Model} with tensors `W` (d) and `b` (1); `forward` gives N×1
  *   logits and `predictProba` N×2 columns [1 − p, p]
- * @throws LslabError `E_RANGE` for d < 1 or λ < 0
+ * @throws LslabError `E_OPTION` for missing options or an unknown key (in
+ *   `options` or `options.loss`), `E_RANGE` for d < 1, λ < 0 or α ∉ [0, 1]
  * @example
  * const m = logisticRegression({ inputDim: 1 });
  * m.params.set([Math.log(9), 0]);
  * m.predictProba(fromRows([[1]])).data; // [0.1, 0.9]
  */
 export function logisticRegression(options: LogisticRegressionOptions): Model {
-  checkLossOptions(FN, options.loss ?? {}, true);
-  checkInteger(FN, 'options.inputDim', options.inputDim, 1);
-  const l2 = options.l2 ?? 0;
-  checkNonNegative(FN, 'options.l2', l2);
-  return new LogisticRegression(options.inputDim, l2, options.bias ?? true, {
-    ...(options.loss ?? {}),
-  });
+  const o = requiredOptions<LogisticRegressionOptions>(FN, options, FN_KEYS);
+  const d = checkInteger(FN, 'options.inputDim', o.inputDim, { min: 1 });
+  const l2 = checkNonNegative(FN, 'options.l2', o.l2);
+  const bias = checkFlag(FN, 'options.bias', o.bias, true);
+  return new LogisticRegression(d, l2, bias, checkLossOptions(FN, o.loss, 2, true));
 }

@@ -1,29 +1,23 @@
-import {
-  createRng,
-  type Matrix,
-  type Rng,
-  type SoftmaxCrossEntropyOptions,
-  softmax,
-} from '@lslab/core';
-import { type Activation, countSaturated } from './internal/activation.js';
-import { BufferCache, gatherLabels } from './internal/buffers.js';
-import { dense } from './internal/features.js';
-import { gatherRows, sumSquares } from './internal/linalg.js';
-import { initialiseWeights } from './internal/mlpInit.js';
-import { checkMlpOptions } from './internal/mlpOptions.js';
+import { createRng, type Matrix, type Rng, type SoftmaxCrossEntropyOptions } from '@lslab/core';
+import { checkRng, checkSeed } from '@lslab/core/validate';
+import { gatherLabels, gatherRows } from '../linalg/rows.js';
+import { type Activation, countSaturated } from '../mlp/activation.js';
+import { initialiseWeights } from '../mlp/init.js';
+import { checkMlpOptions } from '../mlp/options.js';
 import {
   backwardSweep,
   forwardSweep,
   type MlpLayers,
   type MlpScratch,
   mlpScratch,
-} from './internal/mlpPass.js';
-import { coreSoftmaxOptions, softmaxLoss } from './internal/softmaxLoss.js';
-import { checkColumns, checkFeatures } from './internal/validate.js';
+} from '../mlp/pass.js';
+import { ModelBase } from '../model/base.js';
+import { checkBatch, checkColumns, checkFeatures, dense } from '../model/features.js';
+import { coreSoftmaxOptions } from '../model/lossOptions.js';
+import { softmaxLoss } from '../model/softmaxLoss.js';
 import type { Features, LossOptions, Model } from './model.js';
 
-export type { Activation } from './internal/activation.js';
-
+export type { Activation } from '../mlp/activation.js';
 /** Options of {@link mlp}. */
 export interface MlpOptions {
   /** d, the number of features (an integer ≥ 1). */
@@ -36,7 +30,7 @@ export interface MlpOptions {
   activation?: Activation;
   /** λ ≥ 0 of (λ/2)·Σ_l ‖W_l‖²_F over every weight matrix; biases are not penalised. Default 0. */
   l2?: number;
-  /** Label-smoothing options forwarded to `softmaxCrossEntropy`. */
+  /** Label-smoothing options of the loss, `softmaxCrossEntropy` of `@lslab/core`. */
   loss?: LossOptions;
   /** Seed of the initialisation (default 0); ignored when `rng` is given. */
   seed?: number;
@@ -45,7 +39,7 @@ export interface MlpOptions {
 }
 
 interface Buffers extends MlpScratch {
-  /** Gathered mini-batch rows, or the features as Float64. */
+  /** Gathered mini-batch rows. */
   x: Float64Array;
   y: Int32Array;
   logits: Matrix;
@@ -55,105 +49,95 @@ interface Buffers extends MlpScratch {
 
 const FN = 'mlp';
 
-class Mlp implements Model {
+class Mlp extends ModelBase<Buffers> {
   readonly kind = 'mlp' as const;
-  readonly numClasses: number;
-  readonly params: Float64Array;
-  readonly grad: Float64Array;
-  readonly tensors: Readonly<Record<string, Float64Array>>;
-  readonly gradTensors: Readonly<Record<string, Float64Array>>;
-  readonly loss: Readonly<LossOptions>;
   readonly #sizes: number[];
   readonly #act: Activation;
   readonly #l2: number;
-  readonly #W: Float64Array[] = [];
-  readonly #b: Float64Array[] = [];
-  readonly #gW: Float64Array[] = [];
-  readonly #gb: Float64Array[] = [];
-  readonly #Wt: Float64Array[] = [];
   readonly #layers: MlpLayers;
-  readonly #buffers: BufferCache<Buffers>;
+  readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
 
   constructor(sizes: number[], act: Activation, l2: number, loss: LossOptions, rng: Rng) {
+    const layers = sizes.length - 1;
+    let size = 0;
+    for (let l = 0; l < layers; l++) size += (sizes[l] + 1) * sizes[l + 1];
+    const views = (a: Float64Array): Record<string, Float64Array> => {
+      const v: Record<string, Float64Array> = {};
+      let o = 0;
+      for (let l = 0; l < layers; l++) {
+        const nw = sizes[l] * sizes[l + 1];
+        const nb = sizes[l + 1];
+        v[`W${l + 1}`] = a.subarray(o, o + nw);
+        v[`b${l + 1}`] = a.subarray(o + nw, o + nw + nb);
+        o += nw + nb;
+      }
+      return v;
+    };
+    const names = Array.from({ length: layers }, (_, l) => `W${l + 1}`);
+    super(sizes[layers], size, views, names, loss);
     this.#sizes = sizes;
     this.#act = act;
     this.#l2 = l2;
-    this.loss = loss;
-    const core = coreSoftmaxOptions(loss);
-    const layers = sizes.length - 1;
-    this.numClasses = sizes[layers];
-    let size = 0;
-    for (let l = 0; l < layers; l++) size += (sizes[l] + 1) * sizes[l + 1];
-    this.params = new Float64Array(size);
-    this.grad = new Float64Array(size);
-    const t: Record<string, Float64Array> = {};
-    const g: Record<string, Float64Array> = {};
-    let o = 0;
-    for (let l = 0; l < layers; l++) {
-      const nw = sizes[l] * sizes[l + 1];
-      const nb = sizes[l + 1];
-      t[`W${l + 1}`] = this.params.subarray(o, o + nw);
-      g[`W${l + 1}`] = this.grad.subarray(o, o + nw);
-      t[`b${l + 1}`] = this.params.subarray(o + nw, o + nw + nb);
-      g[`b${l + 1}`] = this.grad.subarray(o + nw, o + nw + nb);
-      this.#W.push(t[`W${l + 1}`]);
-      this.#gW.push(g[`W${l + 1}`]);
-      this.#b.push(t[`b${l + 1}`]);
-      this.#gb.push(g[`b${l + 1}`]);
-      this.#Wt.push(new Float64Array(nw));
-      o += nw + nb;
-    }
-    this.tensors = t;
-    this.gradTensors = g;
-    initialiseWeights(this.#W, sizes, act, rng);
-    this.#layers = { sizes, act, W: this.#W, b: this.#b, gW: this.#gW, gb: this.#gb, Wt: this.#Wt };
-    const k = this.numClasses;
-    this.#buffers = new BufferCache((rows) => ({
-      ...mlpScratch(sizes, rows),
-      x: new Float64Array(rows * sizes[0]),
-      y: new Int32Array(rows),
-      logits: { rows, cols: k, data: new Float64Array(rows * k) },
-      core: { ...core, out: new Float64Array(rows * k) },
-    }));
+    this.#core = coreSoftmaxOptions(loss);
+    const t = this.tensors;
+    const g = this.gradTensors;
+    const W = names.map((n) => t[n]);
+    initialiseWeights(W, sizes, act, rng);
+    this.#layers = {
+      sizes,
+      act,
+      W,
+      b: names.map((_, l) => t[`b${l + 1}`]),
+      gW: names.map((n) => g[n]),
+      gb: names.map((_, l) => g[`b${l + 1}`]),
+      Wt: W.map((w) => new Float64Array(w.length)),
+    };
   }
 
-  /** The features as a Float64Array: x itself, or a copy in `buf.x` (exact) for Float32 data. */
-  #float64(x: Matrix, buf: Buffers): Float64Array {
-    if (x.data instanceof Float64Array) return x.data;
-    buf.x.set(x.data);
-    return buf.x;
+  protected makeBuffers(rows: number): Buffers {
+    const k = this.numClasses;
+    return {
+      ...mlpScratch(this.#sizes, rows),
+      x: new Float64Array(rows * this.#sizes[0]),
+      y: new Int32Array(rows),
+      logits: { rows, cols: k, data: new Float64Array(rows * k) },
+      core: { ...this.#core, out: new Float64Array(rows * k) },
+    };
   }
 
   /** Forward pass of n rows of `xs` into the buffers. */
-  #run(xs: Float64Array, n: number, buf: Buffers): void {
+  #run(xs: Float64Array | Float32Array, n: number, buf: Buffers): void {
     forwardSweep(this.#layers, xs, n, buf, buf.logits.data as Float64Array);
+  }
+
+  checkInput(fn: string, x: Features): void {
+    checkColumns(fn, dense(fn, x), this.#sizes[0], 'inputDim');
   }
 
   #dense(fn: string, features: Features): Matrix {
     const x = dense(fn, features);
     checkFeatures(fn, x);
-    checkColumns(fn, x, this.#sizes[0], 'inputDim');
+    this.checkInput(fn, x);
     return x;
   }
 
   forward(features: Features): Matrix {
     const x = this.#dense(`${FN}.forward`, features);
-    const buf = this.#buffers.get(x.rows);
-    this.#run(this.#float64(x, buf), x.rows, buf);
+    const buf = this.buffers.get(x.rows);
+    this.#run(x.data, x.rows, buf);
     return { rows: x.rows, cols: this.numClasses, data: Float64Array.from(buf.logits.data) };
   }
 
-  predictProba(x: Features): Matrix {
-    return softmax(this.forward(x));
-  }
-
   lossAndGradient(features: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
-    const x = dense(FN, features);
+    const fn = `${FN}.lossAndGradient`;
+    const x = dense(fn, features);
+    this.checkInput(fn, x);
+    if (batch !== undefined) checkBatch(fn, batch, x.rows, y);
     const n = batch === undefined ? x.rows : batch.length;
-    const buf = this.#buffers.get(n);
-    let xs: Float64Array;
+    const buf = this.buffers.get(n);
+    let xs: Float64Array | Float32Array;
     let ys = y;
-    if (batch === undefined) xs = this.#float64(x, buf);
+    if (batch === undefined) xs = x.data;
     else {
       gatherRows(x.data, this.#sizes[0], batch, buf.x);
       gatherLabels(y, batch, buf.y);
@@ -161,33 +145,16 @@ class Mlp implements Model {
       ys = buf.y;
     }
     this.#run(xs, n, buf);
-    const r = softmaxLoss(buf.logits, ys, buf.core);
+    const r = softmaxLoss(fn, buf.logits, ys, buf.core);
     this.grad.fill(0);
     backwardSweep(this.#layers, xs, n, buf, r.grad.data as Float64Array);
-    const hidden = this.#sizes.length - 2;
-    let loss = r.loss;
-    const l2 = this.#l2;
-    if (l2 > 0) {
-      for (let l = 0; l <= hidden; l++) {
-        const W = this.#W[l];
-        const gW = this.#gW[l];
-        loss += 0.5 * l2 * sumSquares(W);
-        for (let j = 0; j < W.length; j++) gW[j] += l2 * W[j];
-      }
-    }
-    return loss;
-  }
-
-  weightNorm(): number {
-    let s = 0;
-    for (const W of this.#W) s += sumSquares(W);
-    return Math.sqrt(s);
+    return this.penalise(r.loss, this.#l2);
   }
 
   saturation(features: Features): number {
     const x = this.#dense(`${FN}.saturation`, features);
-    const buf = this.#buffers.get(x.rows);
-    this.#run(this.#float64(x, buf), x.rows, buf);
+    const buf = this.buffers.get(x.rows);
+    this.#run(x.data, x.rows, buf);
     let count = 0;
     let total = 0;
     for (let l = 0; l < buf.act.length; l++) {
@@ -222,15 +189,19 @@ class Mlp implements Model {
  *
  * @param options - see {@link MlpOptions}
  * @returns a {@link Model}
- * @throws LslabError `E_RANGE` for a width < 1, d < 1, K < 2, λ < 0 or a
- *   hidden-layer count other than 1 or 2; `E_OPTION` for an unknown activation
+ * @throws LslabError `E_RANGE` for a width < 1, d < 1, K < 2, λ < 0, α ∉ [0, 1],
+ *   a bad seed or a hidden-layer count other than 1 or 2; `E_OPTION` for
+ *   missing options, an unknown key (in `options` or `options.loss`), an
+ *   unknown activation or an `rng` that is not one
  * @example
  * const net = mlp({ inputDim: 20, hidden: [64], numClasses: 5, activation: 'relu', seed: 1 });
  * net.tensors.W1.length; // 1280 (20 × 64)
  */
 export function mlp(options: MlpOptions): Model {
-  const act = checkMlpOptions(options);
-  const rng = options.rng ?? createRng(options.seed ?? 0);
-  const sizes = [options.inputDim, ...options.hidden, options.numClasses];
-  return new Mlp(sizes, act, options.l2 ?? 0, { ...(options.loss ?? {}) }, rng);
+  const o = checkMlpOptions(options);
+  const rng =
+    o.rng === undefined
+      ? createRng(checkSeed(FN, 'options.seed', o.seed ?? 0))
+      : checkRng(FN, 'options.rng', o.rng);
+  return new Mlp(o.sizes, o.act, o.l2, o.loss, rng);
 }

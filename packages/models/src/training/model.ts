@@ -8,9 +8,10 @@ import type { CsrMatrix } from '../data/dataset.js';
 export type Features = Matrix | CsrMatrix;
 
 /**
- * The label-smoothing options a model forwards, unchanged, to the loss of
- * `@lslab/core` (`softmaxCrossEntropy` for multiclass models,
- * `sigmoidCrossEntropy` for logistic regression). The reduction is always
+ * The label-smoothing options of a model's loss, checked when the model is
+ * built (unknown keys → `E_OPTION` naming `options.loss.<key>`) and then
+ * passed to the loss of `@lslab/core` (`softmaxCrossEntropy` for multiclass
+ * models, `sigmoidCrossEntropy` for logistic regression). The reduction is always
  * `'mean'`: for index targets it divides by the number of rows, or by
  * Σ w_{y_i} when class weights are given (PyTorch's rule).
  */
@@ -71,9 +72,19 @@ export interface Model {
   /**
    * The training objective — mean loss over the rows (or the rows listed in
    * `batch`) plus the L2 penalty — with its gradient written into `grad`.
-   * Reuses preallocated buffers; inputs are trusted (validated by the caller).
+   * Reuses preallocated buffers. Checks the shape of x (`E_SHAPE`), the labels
+   * (`E_LABEL`) and the batch indices (integers in [0, N): `E_RANGE`), naming
+   * the call (`softmaxRegression.lossAndGradient`); the finiteness of x is
+   * left to the caller (`train` and `newton` check it once), to keep the step
+   * free of an extra pass over the data.
    */
   lossAndGradient(x: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number;
+  /**
+   * Throws `E_SHAPE` naming `fn` unless x fits the model: d columns, or one
+   * row per sample for the sample-indexed models. `train` and `newton` call it
+   * with their own name.
+   */
+  checkInput(fn: string, x: Features): void;
   /**
    * ‖W‖_F, biases excluded: the weights of a linear model, all weight
    * matrices of an MLP taken together, the logits of the free-logit model, the

@@ -1,7 +1,9 @@
 import { LslabError } from '@lslab/core';
-import { cholesky, choleskySolve } from './internal/cholesky.js';
-import { checkAnyFeatures } from './internal/features.js';
-import { checkInteger, checkPositive, checkTargets } from './internal/validate.js';
+import { checkInteger, checkLabels, checkOptions, checkPositive } from '@lslab/core/validate';
+import { cholesky, choleskySolve, maxDiagonal } from '../linalg/cholesky.js';
+import { sumSquares } from '../linalg/rows.js';
+import { checkFeatures } from '../model/features.js';
+import { checkModel, splitArguments } from './internal/arguments.js';
 import type { Features, Model } from './model.js';
 
 /** Options of {@link newton}. */
@@ -41,9 +43,7 @@ const MAX_HALVINGS = 60;
 const MAX_PARAMS = 4096;
 
 function norm(v: Float64Array): number {
-  let s = 0;
-  for (let j = 0; j < v.length; j++) s += v[j] * v[j];
-  return Math.sqrt(s);
+  return Math.sqrt(sumSquares(v));
 }
 
 /**
@@ -74,8 +74,10 @@ function norm(v: Float64Array): number {
  * @param y - N class labels in [0, K)
  * @param options - see {@link NewtonOptions}
  * @returns iterations, final loss and gradient norm, and the trace
- * @throws LslabError `E_OPTION` for a model without a Hessian, `E_RANGE` for
- *   too many parameters, `E_CONVERGENCE` when the tolerance is not reached
+ * @throws LslabError `E_OPTION` for a model without a Hessian or an unknown
+ *   option, `E_RANGE` for too many parameters or a bad option value, `E_SHAPE`
+ *   for features that do not fit the model, `E_LABEL`, `E_CONVERGENCE` when
+ *   the tolerance is not reached
  * @example
  * const m = softmaxRegression({ inputDim: 2, numClasses: 3, l2: 0.1 });
  * newton(m, ds.x, ds.y).gradientNorm; // ≤ 1e-12, typically in 5–10 iterations
@@ -97,14 +99,13 @@ export function newton(
   b?: ArrayLike<number> | NewtonOptions,
   c?: NewtonOptions,
 ): NewtonResult {
-  const isData = 'x' in a && 'y' in a && !('rows' in a);
-  const x = isData ? (a as { x: Features }).x : (a as Features);
-  const y = isData ? (a as { y: ArrayLike<number> }).y : (b as ArrayLike<number>);
-  const options = ((isData ? b : c) ?? {}) as NewtonOptions;
-  const tol = options.tolerance ?? 1e-12;
-  const maxIt = options.maxIterations ?? 100;
-  checkPositive(FN, 'options.tolerance', tol);
-  checkInteger(FN, 'options.maxIterations', maxIt, 1);
+  const [x, y, optionsArg] = splitArguments(a, b, c);
+  checkModel(FN, model);
+  const options = checkOptions<NewtonOptions>(FN, optionsArg, ['tolerance', 'maxIterations']);
+  const tol = checkPositive(FN, 'options.tolerance', options.tolerance ?? 1e-12);
+  const maxIt = checkInteger(FN, 'options.maxIterations', options.maxIterations ?? 100, {
+    min: 1,
+  });
   if (typeof model.hessian !== 'function') {
     throw new LslabError('E_OPTION', FN, 'has no Hessian (use logistic or softmax regression)', {
       argument: 'model',
@@ -118,8 +119,9 @@ export function newton(
       value: p,
     });
   }
-  checkAnyFeatures(FN, x);
-  checkTargets(FN, y, x.rows, model.numClasses);
+  checkFeatures(FN, x);
+  model.checkInput(FN, x);
+  checkLabels(FN, 'y', y, x.rows, model.numClasses);
   const theta = model.params;
   const g = model.grad;
   const h = new Float64Array(p * p);
@@ -141,8 +143,7 @@ export function newton(
       );
     }
     model.hessian(x, y, h);
-    let maxDiag = 0;
-    for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(h[j * p + j]));
+    const maxDiag = maxDiagonal(h, p);
     let shift = 0;
     while (!cholesky(h, p, shift, 1e-12 * maxDiag, l)) {
       shift = shift === 0 ? 1e-10 * maxDiag || 1e-300 : shift * 100;

@@ -1,4 +1,5 @@
-import { checkHalfOpen, checkPositive } from './internal/validate.js';
+import { checkPositive } from '@lslab/core/validate';
+import { checkHalfOpen, requiredOptions } from '../model/options.js';
 import type { Optimizer } from './optimizer.js';
 
 /** Options of {@link sgd}. */
@@ -17,7 +18,8 @@ export interface SgdOptions {
  *
  * @param options - see {@link SgdOptions}
  * @returns an {@link Optimizer}
- * @throws LslabError `E_RANGE` for η ≤ 0 or μ ∉ [0, 1)
+ * @throws LslabError `E_RANGE` for η ≤ 0 or μ ∉ [0, 1), `E_OPTION` for
+ *   missing options or an unknown key
  * @example
  * const opt = sgd({ learningRate: 1, momentum: 0.5 });
  * const p = Float64Array.of(0);
@@ -26,10 +28,9 @@ export interface SgdOptions {
  * opt.step(p, Float64Array.of(1)); // v = 1.5, p = [-2.5]
  */
 export function sgd(options: SgdOptions): Optimizer {
-  const lr = options.learningRate;
-  const mu = options.momentum ?? 0.9;
-  checkPositive('sgd', 'options.learningRate', lr);
-  checkHalfOpen('sgd', 'options.momentum', mu, 0, 1);
+  const o = requiredOptions<SgdOptions>('sgd', options, ['learningRate', 'momentum']);
+  const lr = checkPositive('sgd', 'options.learningRate', o.learningRate);
+  const mu = checkHalfOpen('sgd', 'options.momentum', o.momentum ?? 0.9, 0, 1);
   let v = new Float64Array(0);
   return {
     name: 'sgd',

@@ -1,22 +1,13 @@
-import { type Matrix, type SoftmaxCrossEntropyOptions, softmax } from '@lslab/core';
-import { BufferCache, gatherLabels } from './internal/buffers.js';
-import { dense } from './internal/features.js';
-import { kroneckerHessian } from './internal/kroneckerHessian.js';
-import {
-  addColumnSums,
-  addTransposeProduct,
-  gatherRows,
-  matmul,
-  sumSquares,
-} from './internal/linalg.js';
-import { coreSoftmaxOptions, rowCurvature, softmaxLoss } from './internal/softmaxLoss.js';
-import {
-  checkColumns,
-  checkFeatures,
-  checkInteger,
-  checkLossOptions,
-  checkNonNegative,
-} from './internal/validate.js';
+import type { Matrix, SoftmaxCrossEntropyOptions } from '@lslab/core';
+import { checkInteger, checkNumClasses } from '@lslab/core/validate';
+import { kroneckerHessian } from '../linalg/kroneckerHessian.js';
+import { addTransposeProductRows, productRows } from '../linalg/product.js';
+import { gatherLabels, gatherRows } from '../linalg/rows.js';
+import { ModelBase } from '../model/base.js';
+import { checkBatch, checkColumns, checkFeatures, dense } from '../model/features.js';
+import { checkLossOptions, coreSoftmaxOptions, rowCurvature } from '../model/lossOptions.js';
+import { checkFlag, checkNonNegative, requiredOptions } from '../model/options.js';
+import { softmaxLoss } from '../model/softmaxLoss.js';
 import type { Features, LossOptions, Model } from './model.js';
 
 /** Options of {@link softmaxRegression}. */
@@ -29,7 +20,7 @@ export interface SoftmaxRegressionOptions {
   l2?: number;
   /** Whether the model has a bias b ∈ ℝ^K. Default true. */
   bias?: boolean;
-  /** Label-smoothing options forwarded to `softmaxCrossEntropy`. */
+  /** Label-smoothing options of the loss, `softmaxCrossEntropy` of `@lslab/core`. */
   loss?: LossOptions;
 }
 
@@ -42,64 +33,60 @@ interface Buffers {
 }
 
 const FN = 'softmaxRegression';
+const KEYS = ['inputDim', 'numClasses', 'l2', 'bias', 'loss'] as const;
 
-class SoftmaxRegression implements Model {
+class SoftmaxRegression extends ModelBase<Buffers> {
   readonly kind = 'softmax-regression' as const;
-  readonly numClasses: number;
-  readonly params: Float64Array;
-  readonly grad: Float64Array;
-  readonly tensors: Readonly<Record<string, Float64Array>>;
-  readonly gradTensors: Readonly<Record<string, Float64Array>>;
-  readonly loss: Readonly<LossOptions>;
   readonly #d: number;
   readonly #l2: number;
   readonly #bias: boolean;
   readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
-  readonly #buffers: BufferCache<Buffers>;
 
   constructor(d: number, k: number, l2: number, bias: boolean, loss: LossOptions) {
+    const views = (a: Float64Array): Record<string, Float64Array> =>
+      bias ? { W: a.subarray(0, d * k), b: a.subarray(d * k) } : { W: a.subarray(0, d * k) };
+    super(k, (bias ? d + 1 : d) * k, views, ['W'], loss);
     this.#d = d;
     this.#l2 = l2;
     this.#bias = bias;
-    this.numClasses = k;
-    this.loss = loss;
     this.#core = coreSoftmaxOptions(loss);
-    const size = (bias ? d + 1 : d) * k;
-    this.params = new Float64Array(size);
-    this.grad = new Float64Array(size);
-    const views = (a: Float64Array): Record<string, Float64Array> =>
-      bias ? { W: a.subarray(0, d * k), b: a.subarray(d * k) } : { W: a.subarray(0, d * k) };
-    this.tensors = views(this.params);
-    this.gradTensors = views(this.grad);
-    this.#buffers = new BufferCache((rows) => ({
-      x: new Float64Array(rows * d),
+  }
+
+  protected makeBuffers(rows: number): Buffers {
+    const k = this.numClasses;
+    return {
+      x: new Float64Array(rows * this.#d),
       y: new Int32Array(rows),
       logits: { rows, cols: k, data: new Float64Array(rows * k) },
       core: { ...this.#core, out: new Float64Array(rows * k) },
-    }));
+    };
+  }
+
+  checkInput(fn: string, x: Features): void {
+    checkColumns(fn, dense(fn, x), this.#d, 'inputDim');
   }
 
   forward(features: Features): Matrix {
-    const x = dense(`${FN}.forward`, features);
-    checkFeatures(`${FN}.forward`, x);
-    checkColumns(`${FN}.forward`, x, this.#d, 'inputDim');
+    const fn = `${FN}.forward`;
+    const x = dense(fn, features);
+    checkFeatures(fn, x);
+    this.checkInput(fn, x);
     const k = this.numClasses;
     const out = new Float64Array(x.rows * k);
-    matmul(x.data, x.rows, this.#d, this.tensors.W, k, out, this.tensors.b);
+    productRows(x.data, 0, x.rows, this.#d, this.tensors.W, k, this.tensors.b, out, 0);
     return { rows: x.rows, cols: k, data: out };
   }
 
-  predictProba(x: Features): Matrix {
-    return softmax(this.forward(x));
-  }
-
   lossAndGradient(features: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
-    const x = dense(FN, features);
+    const fn = `${FN}.lossAndGradient`;
+    const x = dense(fn, features);
+    this.checkInput(fn, x);
     const d = this.#d;
     const k = this.numClasses;
     const rows = batch === undefined ? x.rows : batch.length;
-    const buf = this.#buffers.get(rows);
-    let xs: ArrayLike<number> = x.data;
+    if (batch !== undefined) checkBatch(fn, batch, x.rows, y);
+    const buf = this.buffers.get(rows);
+    let xs = x.data;
     let ys = y;
     if (batch !== undefined) {
       gatherRows(x.data, d, batch, buf.x);
@@ -108,31 +95,19 @@ class SoftmaxRegression implements Model {
       ys = buf.y;
     }
     const { W, b } = this.tensors;
-    matmul(xs, rows, d, W, k, buf.logits.data as Float64Array, b);
-    const r = softmaxLoss(buf.logits, ys, buf.core);
-    const g = r.grad.data as Float64Array;
+    productRows(xs, 0, rows, d, W, k, b, buf.logits.data as Float64Array, 0);
+    const r = softmaxLoss(fn, buf.logits, ys, buf.core);
     this.grad.fill(0);
-    const gW = this.gradTensors.W;
-    addTransposeProduct(xs, rows, d, g, k, gW);
-    if (this.#bias) addColumnSums(g, rows, k, this.gradTensors.b);
-    let loss = r.loss;
-    const l2 = this.#l2;
-    if (l2 > 0) {
-      loss += 0.5 * l2 * sumSquares(W);
-      for (let j = 0; j < W.length; j++) gW[j] += l2 * W[j];
-    }
-    return loss;
-  }
-
-  weightNorm(): number {
-    return Math.sqrt(sumSquares(this.tensors.W));
+    const g = r.grad.data as Float64Array;
+    addTransposeProductRows(xs, 0, rows, d, g, 0, k, this.gradTensors.W, this.gradTensors.b);
+    return this.penalise(r.loss, this.#l2);
   }
 
   hessian(features: Features, y: ArrayLike<number>, out: Float64Array): void {
     const x = dense(FN, features);
     const n = x.rows;
     const k = this.numClasses;
-    const p = softmax(this.forward(x)).data;
+    const p = this.predictProba(x).data;
     const s = new Float64Array(n);
     rowCurvature(y, k, this.loss, s);
     const curv = new Float64Array(n * k * k);
@@ -158,20 +133,23 @@ class SoftmaxRegression implements Model {
  * the shift W_k· + c·1 that leaves softmax unchanged when λ = 0 (see `newton`).
  * Layout of `params`: W row-major (entry (j, c) at j·K + c), then b.
  *
+ * `forward`, `predictProba` and `lossAndGradient` check that x has d columns
+ * and that batch indices are integers in [0, N) (`E_SHAPE`, `E_RANGE`, named
+ * as `softmaxRegression.forward` …).
+ *
  * @param options - see {@link SoftmaxRegressionOptions}
  * @returns a {@link Model} with tensors `W` (d×K) and `b` (K)
- * @throws LslabError `E_RANGE` for d < 1, K < 2 or λ < 0
+ * @throws LslabError `E_OPTION` for missing options or an unknown key (in
+ *   `options` or `options.loss`), `E_RANGE` for d < 1, K < 2, λ < 0 or α ∉ [0, 1]
  * @example
  * const m = softmaxRegression({ inputDim: 2, numClasses: 3, l2: 1e-2 });
  * m.predictProba(fromRows([[1, 2]])).data; // [1/3, 1/3, 1/3] at the zero start
  */
 export function softmaxRegression(options: SoftmaxRegressionOptions): Model {
-  checkLossOptions(FN, options.loss ?? {}, false);
-  checkInteger(FN, 'options.inputDim', options.inputDim, 1);
-  checkInteger(FN, 'options.numClasses', options.numClasses, 2);
-  const l2 = options.l2 ?? 0;
-  checkNonNegative(FN, 'options.l2', l2);
-  return new SoftmaxRegression(options.inputDim, options.numClasses, l2, options.bias ?? true, {
-    ...(options.loss ?? {}),
-  });
+  const o = requiredOptions<SoftmaxRegressionOptions>(FN, options, KEYS);
+  const d = checkInteger(FN, 'options.inputDim', o.inputDim, { min: 1 });
+  const k = checkNumClasses(FN, o.numClasses, 'options.numClasses');
+  const l2 = checkNonNegative(FN, 'options.l2', o.l2);
+  const bias = checkFlag(FN, 'options.bias', o.bias, true);
+  return new SoftmaxRegression(d, k, l2, bias, checkLossOptions(FN, o.loss, k, false));
 }

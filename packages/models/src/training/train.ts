@@ -1,8 +1,10 @@
-import { createRng, type Rng } from '@lslab/core';
-import { checkAnyFeatures } from './internal/features.js';
+import { createRng, LslabError, type Rng } from '@lslab/core';
+import { checkInteger, checkLabels, checkRng, checkSeed } from '@lslab/core/validate';
+import { checkFeatures } from '../model/features.js';
+import { requiredOptions } from '../model/options.js';
+import { checkModel, splitArguments } from './internal/arguments.js';
 import { accuracy, checkMetric, l2norm } from './internal/metrics.js';
-import { checkInteger, checkTargets } from './internal/validate.js';
-import { type LogSchedule, loggingSteps } from './loggingSteps.js';
+import { type LogSchedule, scheduleSteps } from './loggingSteps.js';
 import type { Features, Model } from './model.js';
 import type { Optimizer } from './optimizer.js';
 
@@ -47,6 +49,7 @@ export interface TrainResult {
 }
 
 const FN = 'train';
+const KEYS = ['optimizer', 'steps', 'batchSize', 'seed', 'rng', 'log', 'evaluate'] as const;
 
 /**
  * Trains a model in place and records its progress as tidy rows
@@ -76,8 +79,11 @@ const FN = 'train';
  * @param y - N labels in [0, K)
  * @param options - see {@link TrainOptions}
  * @returns the records and step counts
- * @throws LslabError `E_EMPTY` (no rows), `E_SHAPE` (label count ≠ rows),
- *   `E_NOT_FINITE` (a feature, or a metric), `E_LABEL`, `E_RANGE` (steps, batch size)
+ * @throws LslabError `E_OPTION` (no options, an unknown key, no optimizer or
+ *   not one, a model that is not one), `E_EMPTY` (no rows), `E_SHAPE` (label
+ *   count ≠ rows, or features that do not fit the model), `E_NOT_FINITE` (a
+ *   feature, or a metric), `E_LABEL`, `E_RANGE` (steps, batch size, seed,
+ *   schedule)
  * @example
  * const m = softmaxRegression({ inputDim: 2, numClasses: 3 });
  * const { records } = train(m, ds.x, ds.y, {
@@ -104,22 +110,47 @@ export function train(
   b: ArrayLike<number> | TrainOptions,
   c?: TrainOptions,
 ): TrainResult {
-  const isData = 'x' in a && 'y' in a && !('rows' in a);
-  const x = isData ? (a as { x: Features }).x : (a as Features);
-  const y = isData ? (a as { y: ArrayLike<number> }).y : (b as ArrayLike<number>);
-  const options = (isData ? b : c) as TrainOptions;
-  checkAnyFeatures(FN, x);
+  const [x, y, optionsArg] = splitArguments(a, b, c);
+  checkModel(FN, model);
+  const options = requiredOptions<TrainOptions>(FN, optionsArg, KEYS);
+  const { optimizer } = options;
+  if (
+    optimizer === null ||
+    typeof optimizer !== 'object' ||
+    typeof optimizer.step !== 'function' ||
+    typeof optimizer.reset !== 'function'
+  ) {
+    throw new LslabError('E_OPTION', FN, 'is not an Optimizer (see gradientDescent, sgd, adam)', {
+      argument: 'options.optimizer',
+    });
+  }
+  checkFeatures(FN, x);
+  model.checkInput(FN, x);
   const n = x.rows;
-  checkTargets(FN, y, n, model.numClasses);
-  const steps = options.steps;
-  checkInteger(FN, 'options.steps', steps, 0);
+  checkLabels(FN, 'y', y, n, model.numClasses);
+  const steps = checkInteger(FN, 'options.steps', options.steps, { min: 0 });
   const bs = options.batchSize;
-  if (bs !== undefined) checkInteger(FN, 'options.batchSize', bs, 1);
+  if (bs !== undefined) checkInteger(FN, 'options.batchSize', bs, { min: 1 });
+  if (options.evaluate !== undefined && typeof options.evaluate !== 'function') {
+    throw new LslabError('E_OPTION', FN, 'must be a function (model, step) => metrics', {
+      argument: 'options.evaluate',
+    });
+  }
   const batchSize = bs === undefined || bs >= n ? n : bs;
   const full = batchSize === n;
-  const schedule = loggingSteps(steps, options.log ?? { every: 1 });
-  const rng = full ? undefined : (options.rng ?? createRng(options.seed ?? 0));
-  const { optimizer } = options;
+  const schedule = scheduleSteps(
+    FN,
+    'options.steps',
+    'options.log',
+    steps,
+    options.log ?? { every: 1 },
+  );
+  const rng =
+    options.rng !== undefined
+      ? checkRng(FN, 'options.rng', options.rng)
+      : full
+        ? undefined
+        : createRng(checkSeed(FN, 'options.seed', options.seed ?? 0));
   const params = model.params;
   optimizer.reset(params.length);
   const records: TrainRecord[] = [];

@@ -1,28 +1,13 @@
-import {
-  createRng,
-  type Matrix,
-  type Rng,
-  type SoftmaxCrossEntropyOptions,
-  softmax,
-} from '@lslab/core';
-import { BufferCache, gatherLabels } from './internal/buffers.js';
-import {
-  addColumnSums,
-  addTransposeProduct,
-  gatherRows,
-  matmul,
-  sumSquares,
-  transpose,
-} from './internal/linalg.js';
-import { coreSoftmaxOptions, softmaxLoss } from './internal/softmaxLoss.js';
-import {
-  checkInteger,
-  checkLossOptions,
-  checkNonNegative,
-  checkRows,
-} from './internal/validate.js';
+import { createRng, type Matrix, type Rng, type SoftmaxCrossEntropyOptions } from '@lslab/core';
+import { checkInteger, checkNumClasses, checkRng, checkSeed } from '@lslab/core/validate';
+import { addTransposeProductRows, productRows } from '../linalg/product.js';
+import { gatherLabels, gatherRows, sumSquares, transpose } from '../linalg/rows.js';
+import { ModelBase } from '../model/base.js';
+import { checkBatch, checkRows } from '../model/features.js';
+import { checkLossOptions, coreSoftmaxOptions } from '../model/lossOptions.js';
+import { checkFlag, checkNonNegative, requiredOptions } from '../model/options.js';
+import { softmaxLoss } from '../model/softmaxLoss.js';
 import type { Features, LossOptions, Model } from './model.js';
-
 /** Options of {@link unconstrainedFeatures}. */
 export interface UnconstrainedFeaturesOptions {
   /** N, the number of samples (an integer ≥ 1). */
@@ -37,7 +22,7 @@ export interface UnconstrainedFeaturesOptions {
   l2Weights?: number;
   /** Whether the classifier has a bias b ∈ ℝ^K. Default true. */
   bias?: boolean;
-  /** Label-smoothing options forwarded to `softmaxCrossEntropy`. */
+  /** Label-smoothing options of the loss, `softmaxCrossEntropy` of `@lslab/core`. */
   loss?: LossOptions;
   /** Seed of the initialisation (default 0); ignored when `rng` is given. */
   seed?: number;
@@ -56,37 +41,38 @@ interface Buffers {
 
 const FN = 'unconstrainedFeatures';
 
-class UnconstrainedFeatures implements Model {
+const KEYS = [
+  'numSamples',
+  'featureDim',
+  'numClasses',
+  'l2Features',
+  'l2Weights',
+  'bias',
+  'loss',
+  'seed',
+  'rng',
+] as const;
+
+interface Shape {
+  n: number;
+  p: number;
+  k: number;
+  bias: boolean;
+  lh: number;
+  lw: number;
+}
+
+class UnconstrainedFeatures extends ModelBase<Buffers> {
   readonly kind = 'unconstrained-features' as const;
-  readonly numClasses: number;
-  readonly params: Float64Array;
-  readonly grad: Float64Array;
-  readonly tensors: Readonly<Record<string, Float64Array>>;
-  readonly gradTensors: Readonly<Record<string, Float64Array>>;
-  readonly loss: Readonly<LossOptions>;
   readonly #n: number;
   readonly #p: number;
   readonly #lh: number;
   readonly #lw: number;
   readonly #core: SoftmaxCrossEntropyOptions<'mean'>;
-  readonly #buffers: BufferCache<Buffers>;
   readonly #wt: Float64Array;
 
-  constructor(o: UnconstrainedFeaturesOptions, rng: Rng) {
-    const n = o.numSamples;
-    const p = o.featureDim;
-    const k = o.numClasses;
-    const bias = o.bias ?? true;
-    this.#n = n;
-    this.#p = p;
-    this.#lh = o.l2Features ?? 0;
-    this.#lw = o.l2Weights ?? 0;
-    this.numClasses = k;
-    this.loss = { ...(o.loss ?? {}) };
-    this.#core = coreSoftmaxOptions(this.loss);
-    const size = n * p + p * k + (bias ? k : 0);
-    this.params = new Float64Array(size);
-    this.grad = new Float64Array(size);
+  constructor(shape: Shape, loss: LossOptions, rng: Rng) {
+    const { n, p, k, bias } = shape;
     const views = (a: Float64Array): Record<string, Float64Array> => {
       const v: Record<string, Float64Array> = {
         H: a.subarray(0, n * p),
@@ -95,41 +81,53 @@ class UnconstrainedFeatures implements Model {
       if (bias) v.b = a.subarray(n * p + p * k);
       return v;
     };
-    this.tensors = views(this.params);
-    this.gradTensors = views(this.grad);
+    super(k, n * p + p * k + (bias ? k : 0), views, ['W'], loss);
+    this.#n = n;
+    this.#p = p;
+    this.#lh = shape.lh;
+    this.#lw = shape.lw;
+    this.#core = coreSoftmaxOptions(loss);
     this.#wt = new Float64Array(p * k);
     const { H, W } = this.tensors;
     for (let j = 0; j < H.length; j++) H[j] = rng.normal();
     const sd = 1 / Math.sqrt(p);
     for (let j = 0; j < W.length; j++) W[j] = sd * rng.normal();
-    this.#buffers = new BufferCache((rows) => ({
+  }
+
+  protected makeBuffers(rows: number): Buffers {
+    const p = this.#p;
+    const k = this.numClasses;
+    return {
       h: new Float64Array(rows * p),
       dh: new Float64Array(rows * p),
       y: new Int32Array(rows),
       logits: { rows, cols: k, data: new Float64Array(rows * k) },
       core: { ...this.#core, out: new Float64Array(rows * k) },
-    }));
+    };
+  }
+
+  checkInput(fn: string, x: Features): void {
+    checkRows(fn, x, this.#n, 'one row per sample');
   }
 
   forward(x: Features): Matrix {
-    checkRows(`${FN}.forward`, x, this.#n, 'one row per sample');
+    this.checkInput(`${FN}.forward`, x);
     const k = this.numClasses;
     const out = new Float64Array(this.#n * k);
-    matmul(this.tensors.H, this.#n, this.#p, this.tensors.W, k, out, this.tensors.b);
+    productRows(this.tensors.H, 0, this.#n, this.#p, this.tensors.W, k, this.tensors.b, out, 0);
     return { rows: this.#n, cols: k, data: out };
   }
 
-  predictProba(x: Features): Matrix {
-    return softmax(this.forward(x));
-  }
-
-  lossAndGradient(_x: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
+  lossAndGradient(x: Features, y: ArrayLike<number>, batch?: ArrayLike<number>): number {
+    const fn = `${FN}.lossAndGradient`;
+    this.checkInput(fn, x);
+    if (batch !== undefined) checkBatch(fn, batch, this.#n, y);
     const p = this.#p;
     const k = this.numClasses;
     const { H, W, b } = this.tensors;
     const { H: gH, W: gW, b: gb } = this.gradTensors;
     const rows = batch === undefined ? this.#n : batch.length;
-    const buf = this.#buffers.get(rows);
+    const buf = this.buffers.get(rows);
     let hs: Float64Array = H;
     let ys = y;
     if (batch !== undefined) {
@@ -138,16 +136,15 @@ class UnconstrainedFeatures implements Model {
       hs = buf.h;
       ys = buf.y;
     }
-    matmul(hs, rows, p, W, k, buf.logits.data as Float64Array, b);
-    const r = softmaxLoss(buf.logits, ys, buf.core);
+    productRows(hs, 0, rows, p, W, k, b, buf.logits.data as Float64Array, 0);
+    const r = softmaxLoss(fn, buf.logits, ys, buf.core);
     const g = r.grad.data as Float64Array;
     this.grad.fill(0);
-    addTransposeProduct(hs, rows, p, g, k, gW);
-    if (gb !== undefined) addColumnSums(g, rows, k, gb);
+    addTransposeProductRows(hs, 0, rows, p, g, 0, k, gW, gb);
     // ∂/∂h_i = G_i Wᵀ + (λ_H/rows)·h_i
     const dh = batch === undefined ? gH : buf.dh;
     transpose(W, p, k, this.#wt);
-    matmul(g, rows, k, this.#wt, p, dh);
+    productRows(g, 0, rows, k, this.#wt, p, undefined, dh, 0);
     const lh = this.#lh;
     let loss = r.loss;
     if (lh > 0) {
@@ -161,16 +158,7 @@ class UnconstrainedFeatures implements Model {
         for (let j = 0; j < p; j++) gH[o + j] += dh[r2 * p + j];
       }
     }
-    const lw = this.#lw;
-    if (lw > 0) {
-      loss += 0.5 * lw * sumSquares(W);
-      for (let j = 0; j < W.length; j++) gW[j] += lw * W[j];
-    }
-    return loss;
-  }
-
-  weightNorm(): number {
-    return Math.sqrt(sumSquares(this.tensors.W));
+    return this.penalise(loss, this.#lw);
   }
 }
 
@@ -187,17 +175,28 @@ class UnconstrainedFeatures implements Model {
  *
  * @param options - see {@link UnconstrainedFeaturesOptions}
  * @returns a {@link Model} with tensors `H` (N×p), `W` (p×K) and `b` (K)
- * @throws LslabError `E_RANGE` for N, p < 1, K < 2 or a negative penalty
+ * @throws LslabError `E_OPTION` for missing options, an unknown key (in
+ *   `options` or `options.loss`) or an `rng` that is not one; `E_RANGE` for
+ *   N, p < 1, K < 2, a negative penalty, a bad seed or α ∉ [0, 1]
  * @example
  * const m = unconstrainedFeatures({ numSamples: 30, featureDim: 4, numClasses: 3, seed: 2 });
  * m.tensors.H.length; // 120
  */
 export function unconstrainedFeatures(options: UnconstrainedFeaturesOptions): Model {
-  checkLossOptions(FN, options.loss ?? {}, false);
-  checkInteger(FN, 'options.numSamples', options.numSamples, 1);
-  checkInteger(FN, 'options.featureDim', options.featureDim, 1);
-  checkInteger(FN, 'options.numClasses', options.numClasses, 2);
-  checkNonNegative(FN, 'options.l2Features', options.l2Features ?? 0);
-  checkNonNegative(FN, 'options.l2Weights', options.l2Weights ?? 0);
-  return new UnconstrainedFeatures(options, options.rng ?? createRng(options.seed ?? 0));
+  const o = requiredOptions<UnconstrainedFeaturesOptions>(FN, options, KEYS);
+  const k = checkNumClasses(FN, o.numClasses, 'options.numClasses');
+  const shape: Shape = {
+    n: checkInteger(FN, 'options.numSamples', o.numSamples, { min: 1 }),
+    p: checkInteger(FN, 'options.featureDim', o.featureDim, { min: 1 }),
+    k,
+    bias: checkFlag(FN, 'options.bias', o.bias, true),
+    lh: checkNonNegative(FN, 'options.l2Features', o.l2Features),
+    lw: checkNonNegative(FN, 'options.l2Weights', o.l2Weights),
+  };
+  const loss = checkLossOptions(FN, o.loss, k, false);
+  const rng =
+    o.rng === undefined
+      ? createRng(checkSeed(FN, 'options.seed', o.seed ?? 0))
+      : checkRng(FN, 'options.rng', o.rng);
+  return new UnconstrainedFeatures(shape, loss, rng);
 }

@@ -4,21 +4,14 @@ import {
   applyStandardization,
   createDataset,
   createRng,
-  datasetFromCsv,
-  datasetFromRecords,
   fitStandardization,
-  fnv1a32,
   gaussianMixture,
   hardMarginSvm,
   linearlySeparable,
   overparameterized,
-  parseCsv,
-  parseJsonRecords,
   simplexEtf,
   softmaxData,
-  spamAssassinFromRecords,
   splitDataset,
-  tokenizeEmail,
   unconstrainedFeaturesData,
 } from '../../src/index.ts';
 
@@ -34,25 +27,6 @@ describe('TSDoc examples of the data entry', () => {
       [0, 1, 1],
     );
     expect([ds.numClasses, ds.meta.classCounts]).toEqual([2, [1, 2]]);
-  });
-
-  it('parseCsv, parseJsonRecords, datasetFromCsv, datasetFromRecords', () => {
-    expect(parseCsv('a,b\n1,"x,""y"""\n').rows).toEqual([['1', 'x,"y"']]);
-    expect(parseJsonRecords('[{"a": 1}, {"a": null}]')).toEqual([{ a: 1 }, { a: null }]);
-    const c = datasetFromCsv('t,w\n1.5,rain\n2,sun\n', { features: ['t'], label: 'w' });
-    expect([c.classNames, Array.from(c.y)]).toEqual([
-      ['rain', 'sun'],
-      [0, 1],
-    ]);
-    const r = datasetFromRecords(
-      [
-        { a: 1, c: 'x' },
-        { a: null, c: 'y' },
-        { a: '3', c: 'y' },
-      ],
-      { features: ['a'], label: 'c' },
-    );
-    expect([r.x.rows, r.meta.dropped]).toEqual([2, { 'missing a': 1 }]);
   });
 
   it('fitStandardization, applyStandardization, splitDataset', () => {
@@ -105,18 +79,5 @@ describe('TSDoc examples of the data entry', () => {
     ).w;
     expect(w[0]).toBeCloseTo(0.2, 15);
     expect(w[1]).toBeCloseTo(0.6, 15);
-  });
-
-  it('fnv1a32, tokenizeEmail, spamAssassinFromRecords', () => {
-    expect([fnv1a32(''), fnv1a32('a')]).toEqual([2166136261, 3826002220]);
-    expect(tokenizeEmail('From: a@b.c\nSubject: Win $1000 NOW\n\nClick <b>here</b>!')).toEqual([
-      'win',
-      '1000',
-      'now',
-      'click',
-      'here',
-    ]);
-    const ds = spamAssassinFromRecords([{ group: 'spam-1', text: 'Subject: win\n\ncash now' }]);
-    expect([ds.x.cols, ds.y[0]]).toEqual([16384, 1]);
   });
 });

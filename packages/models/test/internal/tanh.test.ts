@@ -1,6 +1,6 @@
 import { all, type BigNumber, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { tanhInPlace } from '../../src/training/internal/tanh.ts';
+import { tanhInPlace } from '../../src/mlp/tanh.ts';
 
 const big = create(all, { number: 'BigNumber', precision: 40 });
 

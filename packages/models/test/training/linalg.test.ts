@@ -1,7 +1,8 @@
 import { expectArraysClose } from '@lslab/test-utils';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { addTransposeProduct, matmul, transpose } from '../../src/training/internal/linalg.ts';
+import { addTransposeProductRows, productRows } from '../../src/linalg/product.ts';
+import { transpose } from '../../src/linalg/rows.ts';
 
 /** The textbook triple loop, c_ij = Σ_k a_ik b_kj, as the reference. */
 function naive(a: Float64Array, n: number, m: number, b: Float64Array, p: number): Float64Array {
@@ -32,23 +33,35 @@ function ints(len: number, seed: number): Float64Array {
   return v;
 }
 
-describe('internal dense kernels', () => {
-  it('matmul(a, n, m, b, p, out, bias) equals the triple loop plus the bias, for every remainder of n and m mod 4', () => {
+describe('the one dense product kernel (linalg/product.ts)', () => {
+  it('productRows(a, 0, n, m, b, p, bias, out, 0) equals the triple loop plus the bias, for every remainder of n and m mod 4, with a in Float64 or Float32', () => {
     fc.assert(
-      fc.property(shape, ({ n, m, p, seed }) => {
-        const a = ints(n * m, seed);
+      fc.property(shape, fc.boolean(), fc.boolean(), ({ n, m, p, seed }, f32, withBias) => {
+        const a64 = ints(n * m, seed);
+        const a = f32 ? Float32Array.from(a64) : a64;
         const b = ints(m * p, seed + 1);
-        const bias = ints(p, seed + 2);
+        const bias = withBias ? ints(p, seed + 2) : undefined;
         const out = new Float64Array(n * p).fill(Number.NaN);
-        matmul(a, n, m, b, p, out, bias);
-        const ref = naive(a, n, m, b, p);
-        for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) ref[i * p + j] += bias[j];
+        productRows(a, 0, n, m, b, p, bias, out, 0);
+        const ref = naive(a64, n, m, b, p);
+        if (bias) for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) ref[i * p + j] += bias[j];
         expectArraysClose(out, ref, { rtol: 0 });
       }),
     );
   });
 
-  it('addTransposeProduct(a, n, m, g, p, out) adds aᵀg to out', () => {
+  it('productRows on a block at an offset writes only that block', () => {
+    const a = ints(6 * 3, 7);
+    const b = ints(3 * 2, 8);
+    const out = new Float64Array(6 * 2).fill(-1);
+    productRows(a, 2 * 3, 3, 3, b, 2, undefined, out, 2 * 2);
+    const ref = naive(a.subarray(6, 15), 3, 3, b, 2);
+    expectArraysClose(out.subarray(4, 10), ref, { rtol: 0 });
+    expectArraysClose(out.subarray(0, 4), new Float64Array(4).fill(-1), { rtol: 0 });
+    expectArraysClose(out.subarray(10), new Float64Array(2).fill(-1), { rtol: 0 });
+  });
+
+  it('addTransposeProductRows(a, 0, n, m, g, 0, p, out, bias) adds aᵀg to out and the column sums of g to bias', () => {
     fc.assert(
       fc.property(shape, ({ n, m, p, seed }) => {
         const a = ints(n * m, seed);
@@ -59,8 +72,12 @@ describe('internal dense kernels', () => {
         transpose(a, n, m, at);
         const prod = naive(at, m, n, g, p);
         for (let i = 0; i < ref.length; i++) ref[i] += prod[i];
-        addTransposeProduct(a, n, m, g, p, out);
+        const bias = ints(p, seed + 3);
+        const biasRef = Float64Array.from(bias);
+        for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) biasRef[j] += g[i * p + j];
+        addTransposeProductRows(a, 0, n, m, g, 0, p, out, bias);
         expectArraysClose(out, ref, { rtol: 0 });
+        expectArraysClose(bias, biasRef, { rtol: 0 });
       }),
     );
   });

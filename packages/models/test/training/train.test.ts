@@ -164,6 +164,7 @@ describe('train(model, x, y, options)', () => {
       forward: (f) => inner.forward(f),
       predictProba: (f) => inner.predictProba(f),
       weightNorm: () => inner.weightNorm(),
+      checkInput: (fn, f) => inner.checkInput(fn, f),
       lossAndGradient: (f, yy, batch) => {
         if (batch !== undefined) seen.push(Array.from(batch));
         return inner.lossAndGradient(f, yy, batch);

@@ -1,3 +1,4 @@
+import { loadPenguins, loadSeattleWeather, loadSpamAssassin } from '@lslab/datasets/node';
 import {
   adam,
   type Dataset,
@@ -8,7 +9,6 @@ import {
   softmaxRegression,
   train,
 } from '@lslab/models';
-import { loadPenguins, loadSeattleWeather, loadSpamAssassin } from '@lslab/models/node';
 import { type ExperimentPredictions, twoColumn } from './evaluate.js';
 
 /** The bundled real data sets of claim C8. */

@@ -1,8 +1,14 @@
 import { LslabError, type Matrix, type Rng } from '@lslab/core';
+import {
+  checkInRange,
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  checkRng,
+} from '@lslab/core/validate';
+import { cholesky, maxDiagonal } from '../../linalg/cholesky.js';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
-import { checkInt, checkNumber } from '../internal/check.js';
-import { cholesky } from '../internal/linalg.js';
 import { classSizes, flipLabels, shuffledRows } from './common.js';
 
 /** Options of {@link gaussianMixture}. */
@@ -61,12 +67,23 @@ export function gaussianMixture(
   options: GaussianMixtureOptions,
 ): Dataset & { readonly truth: GaussianMixtureTruth } {
   const fn = 'gaussianMixture';
+  checkRng(fn, 'rng', rng);
+  checkOptions<GaussianMixtureOptions>(fn, options, [
+    'numClasses',
+    'dim',
+    'nPerClass',
+    'separation',
+    'means',
+    'std',
+    'covariances',
+    'labelNoise',
+  ]);
   const { numClasses: k, dim: d } = options;
-  checkInt(fn, 'options.numClasses', k, 2);
-  checkInt(fn, 'options.dim', d, 1);
+  checkInteger(fn, 'options.numClasses', k, { min: 2 });
+  checkInteger(fn, 'options.dim', d, { min: 1 });
   const sizes = classSizes(fn, options.nPerClass, k);
   const rho = options.labelNoise ?? 0;
-  checkNumber(fn, 'options.labelNoise', rho, 0, 1);
+  checkInRange(fn, 'options.labelNoise', checkNumber(fn, 'options.labelNoise', rho), 0, 1);
   let means: Float64Array;
   if (options.means) {
     const m = options.means;
@@ -83,7 +100,13 @@ export function gaussianMixture(
     means = Float64Array.from(m.data);
   } else {
     const s = options.separation ?? 3;
-    checkNumber(fn, 'options.separation', s, 0, Number.MAX_VALUE);
+    checkInRange(
+      fn,
+      'options.separation',
+      checkNumber(fn, 'options.separation', s),
+      0,
+      Number.MAX_VALUE,
+    );
     means = new Float64Array(k * d);
     const r = s / Math.SQRT2;
     for (let c = 0; c < k; c++) {
@@ -119,8 +142,9 @@ export function gaussianMixture(
           row: i,
         });
       }
-      const l = cholesky(Float64Array.from(c.data), d);
-      if (!l) {
+      const a = Float64Array.from(c.data);
+      const l = new Float64Array(d * d);
+      if (!cholesky(a, d, 0, 1e-14 * maxDiagonal(a, d), l)) {
         throw new LslabError('E_RANGE', fn, 'is not symmetric positive definite', {
           argument: 'options.covariances',
           row: i,

@@ -1,7 +1,13 @@
 import { LslabError, type Rng } from '@lslab/core';
+import {
+  checkInRange,
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  checkRng,
+} from '@lslab/core/validate';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
-import { checkInt, checkNumber } from '../internal/check.js';
 
 /** Options of {@link linearlySeparable}. */
 export interface LinearlySeparableOptions {
@@ -48,11 +54,13 @@ export function linearlySeparable(
   options: LinearlySeparableOptions,
 ): Dataset & { readonly truth: LinearlySeparableTruth } {
   const fn = 'linearlySeparable';
+  checkRng(fn, 'rng', rng);
+  checkOptions<LinearlySeparableOptions>(fn, options, ['n', 'dim', 'margin', 'direction']);
   const { n, dim: d } = options;
-  checkInt(fn, 'options.n', n, 2);
-  checkInt(fn, 'options.dim', d, 1);
+  checkInteger(fn, 'options.n', n, { min: 2 });
+  checkInteger(fn, 'options.dim', d, { min: 1 });
   const gamma = options.margin ?? 0.5;
-  checkNumber(fn, 'options.margin', gamma, 0, Number.MAX_VALUE);
+  checkInRange(fn, 'options.margin', checkNumber(fn, 'options.margin', gamma), 0, Number.MAX_VALUE);
   const u = new Float64Array(d);
   if (options.direction) {
     if (options.direction.length !== d) {

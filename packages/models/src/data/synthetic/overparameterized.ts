@@ -1,6 +1,6 @@
 import type { Rng } from '@lslab/core';
+import { checkInteger, checkOptions, checkRng } from '@lslab/core/validate';
 import type { Dataset } from '../dataset.js';
-import { checkInt } from '../internal/check.js';
 import { type SoftmaxDataTruth, softmaxData } from './softmaxData.js';
 
 /** Options of {@link overparameterized}. */
@@ -44,12 +44,21 @@ export function overparameterized(
   options: OverparameterizedOptions,
 ): { train: Dataset & { truth: SoftmaxDataTruth }; test: Dataset & { truth: SoftmaxDataTruth } } {
   const fn = 'overparameterized';
-  checkInt(fn, 'options.n', options.n, 1);
+  checkRng(fn, 'rng', rng);
+  checkOptions<OverparameterizedOptions>(fn, options, [
+    'n',
+    'dim',
+    'numClasses',
+    'nTest',
+    'informative',
+    'weightScale',
+  ]);
+  checkInteger(fn, 'options.n', options.n, { min: 1 });
   const d = options.dim ?? options.n;
-  checkInt(fn, 'options.dim', d, 1);
+  checkInteger(fn, 'options.dim', d, { min: 1 });
   const k = options.numClasses ?? 2;
   const nTest = options.nTest ?? 2000;
-  checkInt(fn, 'options.nTest', nTest, 1);
+  checkInteger(fn, 'options.nTest', nTest, { min: 1 });
   const testRng = rng.split();
   const train = softmaxData(rng, {
     n: options.n,

@@ -1,5 +1,5 @@
 import { LslabError, type Matrix, type Rng } from '@lslab/core';
-import { checkInt } from '../internal/check.js';
+import { checkInteger } from '@lslab/core/validate';
 
 /**
  * The K vectors of a simplex equiangular tight frame in R^d (d ≥ K − 1): unit
@@ -22,8 +22,8 @@ import { checkInt } from '../internal/check.js';
 export function simplexEtf(numClasses: number, dim: number, rng?: Rng): Matrix {
   const fn = 'simplexEtf';
   const k = numClasses;
-  checkInt(fn, 'numClasses', k, 2);
-  checkInt(fn, 'dim', dim, 1);
+  checkInteger(fn, 'numClasses', k, { min: 2 });
+  checkInteger(fn, 'dim', dim, { min: 1 });
   if (dim < k - 1) {
     throw new LslabError('E_RANGE', fn, `must be ≥ K − 1 = ${k - 1}`, {
       argument: 'dim',

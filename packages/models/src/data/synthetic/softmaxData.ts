@@ -1,7 +1,13 @@
 import { LslabError, type Matrix, type Rng } from '@lslab/core';
+import {
+  checkInRange,
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  checkRng,
+} from '@lslab/core/validate';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
-import { checkInt, checkNumber } from '../internal/check.js';
 
 /** Options of {@link softmaxData}. */
 export interface SoftmaxDataOptions {
@@ -51,16 +57,38 @@ export function softmaxData(
   options: SoftmaxDataOptions,
 ): Dataset & { readonly truth: SoftmaxDataTruth } {
   const fn = 'softmaxData';
+  checkRng(fn, 'rng', rng);
+  checkOptions<SoftmaxDataOptions>(fn, options, [
+    'n',
+    'dim',
+    'numClasses',
+    'weights',
+    'weightScale',
+    'informative',
+    'featureScale',
+  ]);
   const { n, dim: d, numClasses: k } = options;
-  checkInt(fn, 'options.n', n, 1);
-  checkInt(fn, 'options.dim', d, 1);
-  checkInt(fn, 'options.numClasses', k, 2);
+  checkInteger(fn, 'options.n', n, { min: 1 });
+  checkInteger(fn, 'options.dim', d, { min: 1 });
+  checkInteger(fn, 'options.numClasses', k, { min: 2 });
   const tau = options.weightScale ?? 1;
   const sigma = options.featureScale ?? 1;
-  checkNumber(fn, 'options.weightScale', tau, Number.MIN_VALUE, Number.MAX_VALUE);
-  checkNumber(fn, 'options.featureScale', sigma, Number.MIN_VALUE, Number.MAX_VALUE);
+  checkInRange(
+    fn,
+    'options.weightScale',
+    checkNumber(fn, 'options.weightScale', tau),
+    Number.MIN_VALUE,
+    Number.MAX_VALUE,
+  );
+  checkInRange(
+    fn,
+    'options.featureScale',
+    checkNumber(fn, 'options.featureScale', sigma),
+    Number.MIN_VALUE,
+    Number.MAX_VALUE,
+  );
   const informative = options.informative ?? d;
-  checkInt(fn, 'options.informative', informative, 0);
+  checkInteger(fn, 'options.informative', informative, { min: 0 });
   if (informative > d) {
     throw new LslabError('E_RANGE', fn, `must be ≤ d = ${d}`, {
       argument: 'options.informative',

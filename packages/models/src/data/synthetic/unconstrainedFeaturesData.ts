@@ -1,7 +1,13 @@
 import { LslabError, type Matrix, type Rng } from '@lslab/core';
+import {
+  checkInRange,
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  checkRng,
+} from '@lslab/core/validate';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
-import { checkInt, checkNumber } from '../internal/check.js';
 import { simplexEtf } from './simplexEtf.js';
 
 /** Options of {@link unconstrainedFeaturesData}. */
@@ -44,14 +50,35 @@ export function unconstrainedFeaturesData(
   options: UnconstrainedFeaturesDataOptions,
 ): Dataset & { readonly templates: Matrix } {
   const fn = 'unconstrainedFeaturesData';
+  checkRng(fn, 'rng', rng);
+  checkOptions<UnconstrainedFeaturesDataOptions>(fn, options, [
+    'numClasses',
+    'dim',
+    'nPerClass',
+    'templates',
+    'templateScale',
+    'featureScale',
+  ]);
   const { numClasses: k, dim: d, nPerClass: m } = options;
-  checkInt(fn, 'options.numClasses', k, 2);
-  checkInt(fn, 'options.dim', d, 1);
-  checkInt(fn, 'options.nPerClass', m, 1);
+  checkInteger(fn, 'options.numClasses', k, { min: 2 });
+  checkInteger(fn, 'options.dim', d, { min: 1 });
+  checkInteger(fn, 'options.nPerClass', m, { min: 1 });
   const scale = options.templateScale ?? 1;
   const sigma = options.featureScale ?? 0.1;
-  checkNumber(fn, 'options.templateScale', scale, Number.MIN_VALUE, Number.MAX_VALUE);
-  checkNumber(fn, 'options.featureScale', sigma, Number.MIN_VALUE, Number.MAX_VALUE);
+  checkInRange(
+    fn,
+    'options.templateScale',
+    checkNumber(fn, 'options.templateScale', scale),
+    Number.MIN_VALUE,
+    Number.MAX_VALUE,
+  );
+  checkInRange(
+    fn,
+    'options.featureScale',
+    checkNumber(fn, 'options.featureScale', sigma),
+    Number.MIN_VALUE,
+    Number.MAX_VALUE,
+  );
   const kind = options.templates ?? 'etf';
   let t: Float64Array;
   if (kind === 'etf') t = Float64Array.from(simplexEtf(k, d, rng).data);

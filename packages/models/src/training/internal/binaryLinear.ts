@@ -1,5 +1,5 @@
+import { isCsr } from '../../model/features.js';
 import type { Features } from '../model.js';
-import { isCsr } from './features.js';
 
 /** @internal z_r = b + x_{row}·w for the rows (all, or those listed) of a dense or sparse matrix. */
 export function linear(

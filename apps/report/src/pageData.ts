@@ -1,0 +1,186 @@
+import { type CatalogueEntry, catalogue, chapters, claimPrefix } from './catalogue.js';
+import type { Chart } from './charts/chartConfig.js';
+import { formatNumber } from './formatNumber.js';
+import type { ClaimReport } from './runClaims.js';
+
+/** A check as the page shows it: numbers already formatted. */
+export interface PageCheck {
+  name: string;
+  /** `'='`, `'≤'` or `'≥'`. */
+  comparison: string;
+  expected: string;
+  measured: string;
+  delta: string;
+  tolerance: string;
+  holds: boolean;
+  /** mathjs agreement of the formula behind `expected`: `'agrees'`, `'DISAGREES'` or `''`. */
+  formula: string;
+}
+
+/** A claim cell of the page. */
+export interface PageClaim {
+  kind: 'claim';
+  id: string;
+  title: string;
+  package: string;
+  /** The statement; TeX between `$` signs. */
+  statement: string;
+  /** `name = value` of every parameter. */
+  params: string[];
+  held: number;
+  holds: boolean;
+  checks: PageCheck[];
+  /** Closed forms: the check they belong to, their TeX (from mathjs `toTex()`) and value. */
+  formulas: { name: string; tex: string; value: string; agrees: boolean }[];
+  notes: string[];
+  charts: Chart[];
+}
+
+/** A page cell: a claim, a claim not yet available, a link to a claim shown earlier, or free content. */
+export type PageCell =
+  | PageClaim
+  | { kind: 'missing'; prefix: string; name: string; package: string }
+  | { kind: 'see'; id: string; title: string; chapterId: string; chapterTitle: string }
+  | { kind: 'block'; block: PageBlock };
+
+/** Free content: headed paragraphs, a table, charts (used by "Your model"). */
+export interface PageBlock {
+  title: string;
+  paragraphs: string[];
+  /** Shown in a `<pre>`, e.g. a command line. */
+  code?: string;
+  table?: { header: string[]; rows: string[][] };
+  notes: string[];
+  charts: Chart[];
+}
+
+/** A chapter of the page. */
+export interface PageChapter {
+  id: string;
+  title: string;
+  intro: string;
+  cells: PageCell[];
+}
+
+/** Everything the page script renders. */
+export interface PageData {
+  title: string;
+  seed: number | null;
+  versions: Record<string, string>;
+  summary: string;
+  chapters: PageChapter[];
+}
+
+const SYMBOL = { equal: '=', atMost: '≤', atLeast: '≥' } as const;
+
+function formatValue(v: unknown): string {
+  if (typeof v === 'number') return formatNumber(v);
+  if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
+  return String(v);
+}
+
+/**
+ * One claim as a page cell: formatted checks, formulas with their TeX, notes,
+ * parameters and charts.
+ *
+ * @param r - the claim's report
+ * @param charts - its charts
+ * @example
+ * pageClaim(report, charts).checks[0].comparison; // '='
+ */
+export function pageClaim(r: ClaimReport, charts: Chart[]): PageClaim {
+  return {
+    kind: 'claim',
+    id: r.id,
+    title: r.title,
+    package: r.package,
+    statement: r.statement,
+    params: Object.entries(r.params).map(([k, v]) => `${k} = ${formatValue(v)}`),
+    held: r.held,
+    holds: r.holds,
+    checks: r.checks.map((c) => {
+      const f = r.formulas.find((x) => x.name === c.name);
+      return {
+        name: c.name,
+        comparison: SYMBOL[c.comparison],
+        expected: formatNumber(c.expected),
+        measured: formatNumber(c.measured),
+        delta: formatNumber(c.measured - c.expected, 3),
+        tolerance: formatNumber(c.tolerance, 3),
+        holds: c.holds,
+        formula: f === undefined ? '' : f.agrees ? 'agrees' : 'DISAGREES',
+      };
+    }),
+    formulas: r.formulas
+      .filter((f) => f.tex !== null)
+      .map((f) => ({
+        name: f.name,
+        tex: f.tex as string,
+        value: formatNumber(f.value),
+        agrees: f.agrees,
+      })),
+    notes: r.notes,
+    charts,
+  };
+}
+
+/**
+ * Lays the claims out in the chapters of the source text: each claim in the
+ * first chapter that lists it (a link in later ones), a one-line notice for a
+ * catalogue claim no package exports yet, claims outside the catalogue
+ * in a chapter "More claims", and the given last chapter ("Your model").
+ *
+ * @param claims - page cells of the claims that ran
+ * @param selected - whether a catalogue prefix was asked for (`--claims`)
+ * @param last - the "Your model" chapter
+ * @returns the chapters, in order
+ * @example
+ * layoutChapters([], () => true, yourModel).map((c) => c.id).at(-1); // 'your-model'
+ */
+export function layoutChapters(
+  claims: readonly PageClaim[],
+  selected: (prefix: string) => boolean,
+  last: PageChapter,
+): PageChapter[] {
+  const placed = new Map<string, { id: string; title: string }>();
+  const out: PageChapter[] = [];
+  for (const chapter of chapters) {
+    const cells: PageCell[] = [];
+    for (const prefix of chapter.claims) {
+      const here = claims.filter((c) => claimPrefix(c.id) === prefix);
+      if (here.length === 0) {
+        const entry = catalogue.find((e) => e.prefix === prefix) as CatalogueEntry;
+        if (selected(prefix)) cells.push({ kind: 'missing', ...entry });
+        continue;
+      }
+      for (const c of here) {
+        const first = placed.get(c.id);
+        if (first) {
+          cells.push({
+            kind: 'see',
+            id: c.id,
+            title: c.title,
+            chapterId: first.id,
+            chapterTitle: first.title,
+          });
+        } else {
+          cells.push(c);
+          placed.set(c.id, chapter);
+        }
+      }
+    }
+    if (cells.length > 0)
+      out.push({ id: chapter.id, title: chapter.title, intro: chapter.intro, cells });
+  }
+  const rest = claims.filter((c) => !placed.has(c.id));
+  if (rest.length > 0) {
+    out.push({
+      id: 'more',
+      title: 'More claims',
+      intro: 'Claims exported by the packages that the chapters above do not list yet.',
+      cells: rest,
+    });
+  }
+  out.push(last);
+  return out;
+}

@@ -1,0 +1,2 @@
+// The one place the predictions reader takes its CSV and JSON parsers from.
+export { parseCsv, parseJsonRecords } from '@lslab/datasets';

@@ -1,0 +1,23 @@
+import { logger, None, parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+/**
+ * Renders a Vega-Lite spec to SVG headless, with vega's own renderer (no
+ * browser, no canvas: text is measured by vega's estimate, so the output is
+ * the same on every machine). Compiler warnings are not printed.
+ *
+ * @param spec - a Vega-Lite spec with its data inlined
+ * @returns the SVG document
+ * @throws the compile or render error of vega-lite / vega
+ * @example
+ * (await renderSvg(spec)).startsWith('<svg'); // true
+ */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { spec: vgSpec } = compile(spec, { logger: logger(None) });
+  const view = new View(parse(vgSpec), { renderer: 'none', logLevel: None });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

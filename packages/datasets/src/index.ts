@@ -1,0 +1,12 @@
+export { datasetFromCsv } from './datasetFromCsv.js';
+export { datasetFromRecords, type FeatureColumn, type RecordSpec } from './datasetFromRecords.js';
+export { fnv1a32 } from './fnv1a32.js';
+export { type HashFeaturesOptions, hashFeatures } from './hashFeatures.js';
+export { MAX_TEXT_LENGTH } from './internal/checkText.js';
+export { MAX_JSON_DEPTH } from './internal/jsonDepth.js';
+export { type CsvTable, parseCsv } from './parseCsv.js';
+export { parseJsonRecords } from './parseJsonRecords.js';
+export { PENGUIN_SPECIES, type PenguinsOptions, penguinsFromJson } from './real/penguins.js';
+export { SEATTLE_WEATHER_CLASSES, seattleWeatherFromCsv } from './real/seattleWeather.js';
+export { type SpamAssassinRecord, spamAssassinFromRecords } from './real/spamAssassin.js';
+export { tokenizeEmail } from './tokenizeEmail.js';

@@ -1,0 +1,3 @@
+import { lslabVitestConfig } from '../../vitest.shared.ts';
+
+export default lslabVitestConfig();

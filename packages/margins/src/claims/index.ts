@@ -1,0 +1,14 @@
+import type { Claim } from '@lslab/core';
+import { c6OptimalMargin } from './C6.optimal-margin/index.js';
+
+export { type C6OptimalMarginParams, c6OptimalMargin } from './C6.optimal-margin/index.js';
+
+/**
+ * Every claim of `@lslab/margins` (C4, C5, C6), in catalogue order, for a
+ * claim runner to execute at their defaults. Runs train models and read the
+ * bundled data sets: Node only.
+ *
+ * @example
+ * claims.map((c) => c.id); // ['C4.saturation', 'C5.weight-growth', 'C6.optimal-margin']
+ */
+export const claims: readonly Claim[] = [c6OptimalMargin as Claim];

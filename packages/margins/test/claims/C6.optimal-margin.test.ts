@@ -1,0 +1,48 @@
+import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
+import { describe, expect, it } from 'vitest';
+import { c6OptimalMargin as claim, claims } from '../../src/claims/index.ts';
+import { thrown } from '../helpers.ts';
+
+describe('c6OptimalMargin.run(params)', () => {
+  const r = expectClaimHolds(claim, claim.defaults);
+
+  it('run(defaults) holds: the gap is ln 91 at K = 10, α = 0.1 (uniform) and ln 81 (others)', () => {
+    expect(claim.id).toBe('C6.optimal-margin');
+    expect(claims).toContain(claim);
+    const u = checkNamed(r, 'uniform: free logits reach ln(q_y/q_k) for every wrong class');
+    expect(Math.abs(u.measured - Math.log(91))).toBeLessThan(1e-8);
+    const o = checkNamed(r, 'others: free logits reach ln(q_y/q_k) for every wrong class');
+    expect(Math.abs(o.measured - Math.log(81))).toBeLessThan(1e-8);
+  });
+
+  it('reports the spreads with intervals, the projection, and the collapse caveat', () => {
+    const rows = r.series.spreads as {
+      dataset: string;
+      spread: number;
+      spreadLo: number;
+      spreadHi: number;
+    }[];
+    expect(rows.length).toBe(4);
+    for (const x of rows) expect(x.spreadLo).toBeLessThanOrEqual(x.spreadHi);
+    expect((r.series.projection as object[]).length).toBeGreaterThan(100);
+    expect(r.notes?.some((n) => n.startsWith('Neural-collapse caveat'))).toBe(true);
+  });
+
+  it.each([
+    { alpha: 0.1, K: 2, seeds: 5, seed: 0 },
+    { alpha: 0.1, K: 1000, seeds: 3, seed: 1 },
+    { alpha: 0.01, K: 10, seeds: 5, seed: 2 },
+    { alpha: 0.9, K: 10, seeds: 5, seed: 3 },
+    { alpha: 0.5, K: 3, seeds: 5, seed: 4 },
+  ])('run(%o) holds', (p) => {
+    expectClaimHolds(claim, p);
+  });
+
+  it('rejects α = 0 (no finite optimum), K out of range and too few splits', () => {
+    const d = claim.defaults;
+    expect(thrown(() => claim.run({ ...d, alpha: 0 })).code).toBe('E_RANGE');
+    expect(thrown(() => claim.run({ ...d, K: 1001 })).code).toBe('E_RANGE');
+    expect(thrown(() => claim.run({ ...d, K: 1 })).code).toBe('E_RANGE');
+    expect(thrown(() => claim.run({ ...d, seeds: 2 })).code).toBe('E_RANGE');
+  });
+});
