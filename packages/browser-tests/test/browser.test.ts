@@ -138,6 +138,60 @@ describe('@lslab/core in Chromium', () => {
   });
 });
 
+// One computation, run by the same code in Node and in the page: every number
+// the kernel layer returns for seeded inputs, as the hex of its 64 bits.
+const KERNEL_BITS = `
+  const { createRng, fromRows, logSoftmax, logSumExp, sigmoidCrossEntropy, softmax,
+    softmaxCrossEntropy } = lslab;
+  const rng = createRng(1212);
+  const n = 300, k = 11;
+  const z = { rows: n, cols: k, data: Float64Array.from({ length: n * k }, () => 16 * (rng.uniform() - 0.5)) };
+  const y = Array.from({ length: n }, (_, i) => (i % 9 === 4 ? -100 : rng.int(k)));
+  const w = Array.from({ length: k }, () => 0.25 + 4 * rng.uniform());
+  const t = softmax(fromRows(Array.from({ length: n }, () => Array.from({ length: k }, () => 3 * rng.normal()))));
+  const view = new DataView(new ArrayBuffer(8));
+  const bits = [];
+  const push = (v) => {
+    if (typeof v === 'number') v = [v];
+    for (const x of v) {
+      view.setFloat64(0, x);
+      bits.push(view.getBigUint64(0).toString(16));
+    }
+  };
+  push(softmax(z).data);
+  push(logSoftmax(z).data);
+  push(logSumExp(z));
+  for (const convention of ['uniform', 'others'])
+    for (const weightMode of ['target', 'sample']) {
+      const o = { labelSmoothing: 0.1, convention, weight: w, weightMode, ignoreIndex: -100, reduction: 'none' };
+      const r = softmaxCrossEntropy(z, y, o);
+      push(r.loss);
+      push(r.grad.data);
+      push(softmaxCrossEntropy(z, y, { ...o, reduction: 'mean' }).loss);
+      const p = softmaxCrossEntropy(z, t, { labelSmoothing: 0.2, convention, weight: w, weightMode, reduction: 'none' });
+      push(p.loss);
+      push(p.grad.data);
+    }
+  const x = Array.from({ length: 500 }, () => 40 * (rng.uniform() - 0.5));
+  const b = sigmoidCrossEntropy(x, x.map(() => rng.uniform()), { labelSmoothing: 0.1, posWeight: 1.5, reduction: 'none' });
+  push(b.loss);
+  push(b.grad);
+  return bits;
+`;
+
+describe('@lslab/core kernels in Chromium', () => {
+  it('softmax family and both cross-entropies give the same bits in Chromium as in Node', async () => {
+    const run = new Function('lslab', `return (async () => {${KERNEL_BITS}})();`);
+    const inNode = (await run(await import('@lslab/core'))) as string[];
+    const inBrowser = await inPage<string[]>(
+      `const lslab = await import('@lslab/core');\n${KERNEL_BITS}`,
+    );
+    expect(inBrowser.length).toBe(inNode.length);
+    const first = inNode.findIndex((h, i) => h !== inBrowser[i]);
+    expect(first, `first differing number: ${first}`).toBe(-1);
+  });
+});
+
 describe('@lslab/models in Chromium', () => {
   it('createRng(42): uniform, int and split draw bit-identical numbers in the page and in Node', async () => {
     // integer arithmetic only (xoroshiro128+), so every engine must agree exactly

@@ -1,4 +1,5 @@
 import { describeMachine } from '@lslab/test-utils/bench';
+import { benchKernels, kernelsTable, numpyAvailable } from './kernels.bench.ts';
 import { benchSoftmaxCrossEntropy, softmaxCrossEntropyTable } from './softmaxCrossEntropy.bench.ts';
 
 const t0 = performance.now();
@@ -12,5 +13,16 @@ console.log(
 console.log('');
 const rows = await benchSoftmaxCrossEntropy();
 for (const line of softmaxCrossEntropyTable(rows)) console.log(line);
+console.log('');
+console.log('## @lslab/core: kernel layer against numpy, and two threads');
+console.log('');
+console.log(
+  'Float64, index targets, labelSmoothing 0.1, reduction mean, `options.out` reused; M logits/s, median (best) of 9 interleaved rounds; numpy vectorised and in place on the same logits.',
+);
+if (!numpyAvailable())
+  console.log('numpy: absent (python3 -c "import numpy" failed), column skipped.');
+console.log('PyTorch: not installed here (no torch module), column skipped.');
+console.log('');
+for (const line of kernelsTable(await benchKernels())) console.log(line);
 console.log('');
 console.log(`Total bench time ${((performance.now() - t0) / 1000).toFixed(1)} s.`);

@@ -9,6 +9,11 @@ export { confidencePenalty } from './confidencePenalty.js';
 export { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
 export { convertSmoothing } from './convertSmoothing.js';
 export { LslabError, type LslabErrorCode, type LslabErrorDetails } from './errors.js';
+export {
+  createKernelPool,
+  type KernelPool,
+  type KernelPoolOptions,
+} from './kernels/pool.js';
 export { logSigmoid } from './logSigmoid.js';
 export { logSoftmax } from './logSoftmax.js';
 export { logSumExp } from './logSumExp.js';

@@ -1,5 +1,6 @@
 import { LslabError } from './errors.js';
-import { allocate, asRows, rowLogSumExp } from './internal/rows.js';
+import { allocate, asRows } from './internal/rows.js';
+import { logSumExpRows } from './kernels/softmaxRows.js';
 import type { Dtype, Matrix } from './matrix.js';
 import { checkOptions } from './validate/index.js';
 
@@ -30,10 +31,8 @@ export function logSoftmax(
     throw new LslabError('E_EMPTY', 'logSoftmax', 'has no columns', { argument: 'z' });
   const { rows, cols, data } = v;
   const out = allocate('logSoftmax', rows * cols, o.dtype);
-  for (let i = 0; i < rows; i++) {
-    const off = i * cols;
-    const lse = rowLogSumExp(data, off, cols);
-    for (let j = 0; j < cols; j++) out[off + j] = data[off + j] - lse;
-  }
+  const out64 = out instanceof Float64Array ? out : new Float64Array(rows * cols);
+  logSumExpRows(data, new Float64Array(rows), out64, rows, cols);
+  if (out64 !== out) out.set(out64);
   return v.isVector ? out : { rows, cols, data: out };
 }

@@ -1,5 +1,6 @@
 import { LslabError } from './errors.js';
-import { asRows, rowLogSumExp } from './internal/rows.js';
+import { asRows } from './internal/rows.js';
+import { logSumExpRows } from './kernels/softmaxRows.js';
 import type { Matrix } from './matrix.js';
 
 /**
@@ -22,6 +23,6 @@ export function logSumExp(z: Matrix | ArrayLike<number>): number | Float64Array 
   if (v.cols === 0)
     throw new LslabError('E_EMPTY', 'logSumExp', 'has no columns', { argument: 'z' });
   const out = new Float64Array(v.rows);
-  for (let i = 0; i < v.rows; i++) out[i] = rowLogSumExp(v.data, i * v.cols, v.cols);
+  logSumExpRows(v.data, out, undefined, v.rows, v.cols);
   return v.isVector ? out[0] : out;
 }

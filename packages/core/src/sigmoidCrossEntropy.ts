@@ -1,6 +1,6 @@
 import type { SmoothingConvention } from './convention.js';
 import { elementPairs, positiveWeights } from './internal/elementPairs.js';
-import { sigmoidScalar } from './internal/scalar.js';
+import { sigmoidCrossEntropyKernel } from './kernels/crossEntropy.js';
 import type { Matrix } from './matrix.js';
 import { smoothBinaryTarget } from './smoothBinaryTarget.js';
 import type { Reduction } from './softmaxCrossEntropy.js';
@@ -47,7 +47,8 @@ const OPTIONS = ['labelSmoothing', 'convention', 'posWeight', 'reduction'] as co
  * With w = 1 this is TF.js's max(x, 0) − x·t' + log(1 + e^{−|x|}) and the
  * gradient is σ(x) − t' (claim C2). Both terms are computed as sums of
  * non-negative parts, softplus(±x) = max(±x, 0) + log1p(e^{−|x|}), so nothing
- * cancels and the loss is finite for any finite logit. `'mean'` divides by the
+ * cancels and the loss is finite for any finite logit. One exponential
+ * E = e^{−|x|} (the kernels' portable exp) gives log1p(E) and both σ(±x). `'mean'` divides by the
  * number of elements N·C (as TF.js and PyTorch do), so the gradient is divided
  * by it too.
  *
@@ -90,28 +91,28 @@ export function sigmoidCrossEntropy<R extends Reduction = 'mean'>(
   const { x, t, rows, cols, isMatrix } = elementPairs(FN, logits, targets);
   const w = positiveWeights(FN, 'options.posWeight', o.posWeight, cols);
   const n = x.length;
-  const losses = new Float64Array(n);
-  const grad = new Float64Array(n);
-  let total = 0;
-  for (let e = 0, c = 0; e < n; e++) {
-    const xe = x[e];
-    const ts = smoothBinaryTarget(t[e], alpha, convention);
-    const neg = 1 - ts;
-    const pos = w[c] * ts;
-    const l1p = Math.log1p(Math.exp(-Math.abs(xe)));
-    const l = neg * (Math.max(xe, 0) + l1p) + pos * (Math.max(-xe, 0) + l1p);
-    losses[e] = l;
-    total += l;
-    grad[e] = neg * sigmoidScalar(xe) - pos * sigmoidScalar(-xe);
-    if (++c === cols) c = 0;
-  }
+  // smoothed targets by the one rule (smoothBinaryTarget); the kernel takes them as they are
+  const smoothed = new Float64Array(n);
+  for (let e = 0; e < n; e++) smoothed[e] = smoothBinaryTarget(t[e], alpha, convention);
+  const args = {
+    x,
+    t: smoothed,
+    wpos: w,
+    grad: new Float64Array(n),
+    loss: new Float64Array(n),
+    count: n,
+    cols,
+    keep: 1,
+    shift: 0,
+    div: reduction === 'mean' ? n : 1,
+    total: 0,
+  };
+  sigmoidCrossEntropyKernel(args);
+  const { grad, loss: losses, total } = args;
   let loss: number | Float64Array = losses;
   if (reduction !== 'none') {
     loss = total;
-    if (reduction === 'mean') {
-      loss = total / n;
-      for (let e = 0; e < n; e++) grad[e] /= n;
-    }
+    if (reduction === 'mean') loss = total / n;
   }
   const g = isMatrix ? { rows, cols, data: grad } : grad;
   return { loss, grad: g } as SigmoidCrossEntropyResult<R, Matrix | Float64Array>;

@@ -1,11 +1,14 @@
 import { LslabError } from './errors.js';
 import { allocate, asRows } from './internal/rows.js';
+import { softmaxRows } from './kernels/softmaxRows.js';
 import type { Dtype, Matrix } from './matrix.js';
 import { checkOptions } from './validate/index.js';
 
 /**
  * Row-wise softmax, `p_j = exp(z_j − m) / Σ_k exp(z_k − m)` with `m` the row
  * maximum. Finite for any finite input; every row sums to 1 up to rounding.
+ * e^x is the kernels' portable exponential (WebAssembly SIMD or its
+ * JavaScript twin): the same bits in every engine.
  *
  * @param z - finite logits: an N×K Matrix, or a vector (one row)
  * @param options.dtype - `'float64'` (default) or `'float32'` output
@@ -29,20 +32,8 @@ export function softmax(
   if (v.cols === 0) throw new LslabError('E_EMPTY', 'softmax', 'has no columns', { argument: 'z' });
   const { rows, cols, data } = v;
   const out = allocate('softmax', rows * cols, o.dtype);
-  const tmp = out instanceof Float64Array ? out : new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const off = i * cols;
-    const base = tmp === out ? off : 0;
-    let m = -Infinity;
-    for (let j = 0; j < cols; j++) if (data[off + j] > m) m = data[off + j];
-    let s = 0;
-    for (let j = 0; j < cols; j++) {
-      const e = Math.exp(data[off + j] - m);
-      tmp[base + j] = e;
-      s += e;
-    }
-    const inv = 1 / s;
-    for (let j = 0; j < cols; j++) out[off + j] = tmp[base + j] * inv;
-  }
+  const out64 = out instanceof Float64Array ? out : new Float64Array(rows * cols);
+  softmaxRows(data, out64, rows, cols);
+  if (out64 !== out) out.set(out64);
   return v.isVector ? out : { rows, cols, data: out };
 }

@@ -2,6 +2,7 @@ import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
 import { indexKernel, type KernelOut, probabilityKernel } from './internal/crossEntropyKernels.js';
 import { allocate } from './internal/rows.js';
+import { isOpenPool, type KernelPool } from './kernels/pool.js';
 import type { Dtype, Matrix } from './matrix.js';
 import { meanDivisor } from './meanDivisor.js';
 import { smoothingMass } from './smoothingMass.js';
@@ -48,6 +49,12 @@ export interface SoftmaxCrossEntropyOptions<R extends Reduction = Reduction> {
    * It must not share memory with `logits` or `target`.
    */
   out?: Float64Array | Float32Array;
+  /**
+   * A pool from {@link createKernelPool}: batches of at least 10^6 logits are
+   * split over its threads, with the same bits as on one thread. Without it,
+   * nothing runs off the calling thread.
+   */
+  pool?: KernelPool;
 }
 
 /** Result of a cross-entropy: the loss and its gradient with respect to the logits. */
@@ -68,6 +75,7 @@ const OPTIONS = [
   'reduction',
   'dtype',
   'out',
+  'pool',
 ] as const;
 
 /**
@@ -86,10 +94,12 @@ const OPTIONS = [
  * distribution: q = (1−α)·t + α/K (`'others'`: the same with α·K/(K−1)); do not
  * pass targets that are already smoothed.
  *
- * One pass over the rows, one `Math.exp` per logit, no allocation per row;
- * the 'mean' scaling is applied as the gradient is written. Logits may be
- * Float32 (all arithmetic is in Float64; a Float32 gradient is the Float64
- * gradient rounded once). Pass `options.out` to reuse a gradient buffer.
+ * Runs on the kernel layer: WebAssembly SIMD where the engine has it, else a
+ * JavaScript twin with the same bits; e^x is the kernels' portable
+ * exponential (within 1 ulp, the same in every engine, not `Math.exp`). The
+ * 'mean' scaling is applied as the gradient is written. Logits may be Float32
+ * (all arithmetic is in Float64; a Float32 gradient is the Float64 gradient
+ * rounded once). Pass `options.out` to reuse a gradient buffer.
  *
  * @param logits - N×K finite logits, K ≥ 2
  * @param target - N class indices, or an N×K Matrix of probability rows
@@ -135,7 +145,12 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
   const grad = gradBuffer(o.out, n * k, o.dtype);
   // per-row losses only for 'none'; otherwise the kernels add them up as they go
   const losses = reduction === 'none' ? new Float64Array(n) : undefined;
-  const out: KernelOut = { grad, losses, exps: new Float64Array(k), scale: 1 };
+  if (o.pool !== undefined && !isOpenPool(o.pool)) {
+    throw new LslabError('E_OPTION', FN, 'must be an open pool from createKernelPool()', {
+      argument: 'options.pool',
+    });
+  }
+  const out: KernelOut = { grad, losses, scale: 1, pool: o.pool };
   const isProb =
     target !== null && typeof target === 'object' && 'data' in target && 'rows' in target;
   let denom: number;

@@ -99,7 +99,7 @@ describe('softmaxCrossEntropy(z, y, { labelSmothing: 0.1 })', () => {
       'E_OPTION',
     );
     expect(e.message).toBe(
-      "softmaxCrossEntropy: options.labelSmothing = 0.1: is not an option of softmaxCrossEntropy; did you mean 'labelSmoothing'? (options: 'labelSmoothing', 'convention', 'weight', 'weightMode', 'ignoreIndex', 'reduction', 'dtype', 'out')",
+      "softmaxCrossEntropy: options.labelSmothing = 0.1: is not an option of softmaxCrossEntropy; did you mean 'labelSmoothing'? (options: 'labelSmoothing', 'convention', 'weight', 'weightMode', 'ignoreIndex', 'reduction', 'dtype', 'out', 'pool')",
     );
   });
 });

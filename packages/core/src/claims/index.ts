@@ -1,12 +1,12 @@
 import type { Claim } from '../claim.js';
 import { c1SmoothedTargets } from './C1.smoothed-targets/index.js';
-import { c2Gradient } from './C2.gradient.js';
+import { c2Gradient } from './C2.gradient/index.js';
 import { c3FiniteOptimum } from './C3.finite-optimum/index.js';
 import { c7Regulariser } from './C7.regulariser/index.js';
 import { c9TrainingRhythm } from './C9.training-rhythm/index.js';
 
 export { type C1SmoothedTargetsParams, c1SmoothedTargets } from './C1.smoothed-targets/index.js';
-export { type C2GradientParams, c2Gradient } from './C2.gradient.js';
+export { type C2GradientParams, c2Gradient } from './C2.gradient/index.js';
 export { type C3FiniteOptimumParams, c3FiniteOptimum } from './C3.finite-optimum/index.js';
 export { type C7RegulariserParams, c7Regulariser } from './C7.regulariser/index.js';
 export { type C9TrainingRhythmParams, c9TrainingRhythm } from './C9.training-rhythm/index.js';

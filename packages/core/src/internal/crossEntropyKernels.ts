@@ -1,4 +1,7 @@
 import { LslabError } from '../errors.js';
+import { crossEntropyIndex, crossEntropyProbability } from '../kernels/crossEntropy.js';
+import { crossEntropyPooled, type KernelPool, POOL_MIN_LOGITS } from '../kernels/pool.js';
+import type { IndexArgs, ProbabilityArgs } from '../kernels/types.js';
 import type { Matrix } from '../matrix.js';
 
 // The loops of softmaxCrossEntropy, kept apart from its option handling.
@@ -6,15 +9,22 @@ import type { Matrix } from '../matrix.js';
 const FN = 'softmaxCrossEntropy';
 
 /**
- * Where the kernels write: the gradient, per-row losses (for 'none'), a
- * K-long scratch row of exponentials, and the factor (1/divisor for 'mean',
- * else 1) that the gradient is multiplied by as it is written.
+ * Where the kernels write: the gradient, per-row losses (for 'none'), and the
+ * factor (1/divisor for 'mean', else 1) that the gradient is multiplied by as
+ * it is written.
  */
 export interface KernelOut {
   grad: Float64Array | Float32Array;
   losses: Float64Array | undefined;
-  exps: Float64Array;
   scale: number;
+  /** a caller's pool: batches of ≥ 10^6 logits are split over its threads */
+  pool?: KernelPool;
+}
+
+/** Whether this batch goes to the caller's pool. */
+function pooled(out: KernelOut, count: number): KernelPool | undefined {
+  const p = out.pool;
+  return p !== undefined && p.threads > 1 && count >= POOL_MIN_LOGITS ? p : undefined;
 }
 
 /**
@@ -44,12 +54,16 @@ function checkRow(z: Matrix, i: number): never {
   );
 }
 
+/** Class weights as a Float64Array (K values), or undefined. */
+function weights(w: ArrayLike<number> | undefined): Float64Array | undefined {
+  return w === undefined ? undefined : Float64Array.from(w);
+}
+
 /**
- * Index targets, q_c = off + (on − off)·[c = y]. Per row: one Math.exp per
- * logit into the scratch row with Σe; then one loop writes the gradient,
- * already scaled, adds up Σ a_c·(z_c − max) and finds the max of the next row
- * (a separate pass over short rows cost as much as their exponentials).
- * Returns Σ_i l_i.
+ * Index targets, q_c = off + (on − off)·[c = y], on the kernel layer
+ * (kernels/kernels.wat, or its JavaScript twin): per row one pass for the
+ * max, one for e^{z−m} (the kernels' portable exp) with Σe and Σ a_c·(z_c − m),
+ * one that writes the gradient, already scaled. Returns Σ_i l_i.
  */
 export function indexKernel(
   logits: Matrix,
@@ -60,90 +74,35 @@ export function indexKernel(
   ignoreIndex: number | undefined,
   out: KernelOut,
 ): number {
-  const { rows: n, cols: k, data: z } = logits;
-  const { grad, losses, exps, scale } = out;
-  const { on, off } = mass;
-  const jump = on - off;
-  const rowWeights = w === undefined || mode === 'sample';
+  const { rows: n, cols: k } = logits;
   let wSum = 0;
   if (w !== undefined) for (let c = 0; c < k; c++) wSum += w[c];
-  let total = 0;
-  let m = rowMax(z, 0, k);
-  for (let i = 0; i < n; i++) {
-    const o = i * k;
-    const y = labels[i];
-    // the next row, whose max the gradient loop finds on the way (the last row rescans itself)
-    const ahead = i + 1 < n ? o + k : o;
-    if (y === ignoreIndex) {
-      // loss 0, gradient 0 (options.out may hold old values); a non-finite
-      // logit is still bad input, even in a row that does not count
-      for (let j = 0; j < k; j++) {
-        const v = z[o + j];
-        if (!(v > -Infinity && v < Infinity)) checkRow(logits, i);
-      }
-      grad.fill(0, o, o + k);
-      m = rowMax(z, ahead, k);
-      continue;
-    }
-    let s = 0;
-    for (let j = 0; j < k; j++) {
-      const e = Math.exp(z[o + j] - m);
-      exps[j] = e;
-      s += e;
-    }
-    let dot = 0;
-    let mNext = z[ahead];
-    let l: number;
-    if (rowWeights) {
-      // a_c = w_y·q_c: Σ_c a_c = w_y and Σ_c q_c d_c = off·Σ d_c + jump·d_y
-      const wy = w === undefined ? 1 : w[y];
-      const inv = wy / s;
-      const offS = wy * off;
-      for (let j = 0; j < k; j++) {
-        grad[o + j] = (exps[j] * inv - offS) * scale;
-        dot += z[o + j] - m;
-        const v = z[ahead + j];
-        if (v > mNext) mNext = v;
-      }
-      // a NaN or ±∞ logit makes s or dot non-finite (also NaN for −∞ times 0)
-      if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
-      l = wy * (Math.log(s) - (off * dot + jump * (z[o + y] - m)));
-      grad[o + y] = (exps[y] * inv - offS - wy * jump) * scale;
-    } else {
-      const wt = w as ArrayLike<number>;
-      const wy = wt[y];
-      const S = off * wSum + jump * wy; // Σ_c w_c q_c
-      const inv = S / s;
-      for (let j = 0; j < k; j++) {
-        grad[o + j] = (exps[j] * inv - off * wt[j]) * scale;
-        dot += wt[j] * (z[o + j] - m);
-        const v = z[ahead + j];
-        if (v > mNext) mNext = v;
-      }
-      if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
-      l = S * Math.log(s) - (off * dot + jump * wy * (z[o + y] - m));
-      grad[o + y] = (exps[y] * inv - off * wy - jump * wy) * scale;
-    }
-    if (losses !== undefined) losses[i] = l;
-    total += l;
-    m = mNext;
-  }
-  return total;
-}
-
-/** The largest of z[o..o+k), compared in order from z[o] (NaN handling as in the kernels). */
-function rowMax(z: Float64Array | Float32Array, o: number, k: number): number {
-  let m = z[o];
-  for (let j = 1; j < k; j++) {
-    const v = z[o + j];
-    if (v > m) m = v;
-  }
-  return m;
+  const args: IndexArgs = {
+    z: logits.data,
+    labels,
+    ignoreIndex,
+    w: weights(w),
+    grad: out.grad,
+    loss: out.losses ?? new Float64Array(n),
+    n,
+    k,
+    on: mass.on,
+    off: mass.off,
+    scale: out.scale,
+    mode: w === undefined || mode === 'sample' ? 0 : 1,
+    wSum,
+    cmp: mass.off * (k - 1),
+    total: 0,
+  };
+  const pool = pooled(out, n * k);
+  const bad = pool ? crossEntropyPooled(pool, 'index', args) : crossEntropyIndex(args);
+  if (bad >= 0) checkRow(logits, bad);
+  return args.total;
 }
 
 /**
- * Probability targets t: q = (1 − a)·t + a/K with a the uniform-equivalent α.
- * Returns Σ_i l_i.
+ * Probability targets t: q = (1 − a)·t + a/K with a the uniform-equivalent α,
+ * on the kernel layer. Returns Σ_i l_i.
  */
 export function probabilityKernel(
   logits: Matrix,
@@ -153,48 +112,23 @@ export function probabilityKernel(
   mode: 'target' | 'sample',
   out: KernelOut,
 ): number {
-  const { rows: n, cols: k, data: z } = logits;
-  const { grad, losses, exps, scale } = out;
-  const keep = 1 - a;
-  const u = a / k;
-  const classWeights = w !== undefined && mode === 'target';
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const o = i * k;
-    let m = z[o];
-    for (let j = 1; j < k; j++) {
-      const v = z[o + j];
-      if (v > m) m = v;
-    }
-    // row weight in sample mode: ⟨w, t_i⟩ (= w_{y_i} for a one-hot row)
-    let rw = 1;
-    if (w !== undefined && mode === 'sample') {
-      rw = 0;
-      for (let j = 0; j < k; j++) rw += w[j] * t[o + j];
-    }
-    let s = 0;
-    let dot = 0;
-    let S = 0;
-    for (let j = 0; j < k; j++) {
-      const d = z[o + j] - m;
-      const e = Math.exp(d);
-      exps[j] = e;
-      s += e;
-      const q = keep * t[o + j] + u;
-      const ac = classWeights ? (w as ArrayLike<number>)[j] * q : rw * q;
-      S += ac;
-      dot += ac * d;
-    }
-    if (!(s < Infinity && dot > -Infinity && dot < Infinity)) checkRow(logits, i);
-    const l = S * Math.log(s) - dot;
-    const inv = S / s;
-    for (let j = 0; j < k; j++) {
-      const q = keep * t[o + j] + u;
-      const ac = classWeights ? (w as ArrayLike<number>)[j] * q : rw * q;
-      grad[o + j] = (exps[j] * inv - ac) * scale;
-    }
-    if (losses !== undefined) losses[i] = l;
-    total += l;
-  }
-  return total;
+  const { rows: n, cols: k } = logits;
+  const args: ProbabilityArgs = {
+    z: logits.data,
+    t,
+    w: weights(w),
+    grad: out.grad,
+    loss: out.losses ?? new Float64Array(n),
+    n,
+    k,
+    keep: 1 - a,
+    u: a / k,
+    scale: out.scale,
+    mode: w === undefined ? 0 : mode === 'target' ? 1 : 2,
+    total: 0,
+  };
+  const pool = pooled(out, n * k);
+  const bad = pool ? crossEntropyPooled(pool, 'probability', args) : crossEntropyProbability(args);
+  if (bad >= 0) checkRow(logits, bad);
+  return args.total;
 }

@@ -37,15 +37,6 @@ export function allocate(
   return d === 'float32' ? new Float32Array(n) : new Float64Array(n);
 }
 
-/** @internal log Σ exp(x[off..off+k)), with the max subtracted. */
-export function rowLogSumExp(x: ArrayLike<number>, off: number, k: number): number {
-  let m = -Infinity;
-  for (let j = 0; j < k; j++) if (x[off + j] > m) m = x[off + j];
-  let s = 0;
-  for (let j = 0; j < k; j++) s += Math.exp(x[off + j] - m);
-  return m + Math.log(s);
-}
-
 /**
  * @internal The maximum of row i of `z`; throws E_NOT_FINITE naming the row and
  * column of the first NaN or ±∞ (argument `'logits'`).

@@ -1,6 +1,10 @@
 import type { Claim } from '@lslab/core';
+import { c4Saturation } from './C4.saturation/index.js';
+import { c5WeightGrowth } from './C5.weight-growth.js';
 import { c6OptimalMargin } from './C6.optimal-margin/index.js';
 
+export { type C4SaturationParams, c4Saturation } from './C4.saturation/index.js';
+export { type C5WeightGrowthParams, c5WeightGrowth } from './C5.weight-growth.js';
 export { type C6OptimalMarginParams, c6OptimalMargin } from './C6.optimal-margin/index.js';
 
 /**
@@ -11,4 +15,8 @@ export { type C6OptimalMarginParams, c6OptimalMargin } from './C6.optimal-margin
  * @example
  * claims.map((c) => c.id); // ['C4.saturation', 'C5.weight-growth', 'C6.optimal-margin']
  */
-export const claims: readonly Claim[] = [c6OptimalMargin as Claim];
+export const claims: readonly Claim[] = [
+  c4Saturation as Claim,
+  c5WeightGrowth as Claim,
+  c6OptimalMargin as Claim,
+];

@@ -25,6 +25,16 @@ describe('c6OptimalMargin.run(params)', () => {
     expect(rows.length).toBe(4);
     for (const x of rows) expect(x.spreadLo).toBeLessThanOrEqual(x.spreadHi);
     expect((r.series.projection as object[]).length).toBeGreaterThan(100);
+    // gap distributions: 2 data sets × 2 targets × 3 statistics × 7 levels, each non-decreasing in the level
+    const q = r.series.gapQuantiles as {
+      dataset: string;
+      target: string;
+      statistic: string;
+      value: number;
+    }[];
+    expect(q.length).toBe(84);
+    for (let i = 0; i < q.length; i += 7)
+      for (let j = i + 1; j < i + 7; j++) expect(q[j].value).toBeGreaterThanOrEqual(q[j - 1].value);
     expect(r.notes?.some((n) => n.startsWith('Neural-collapse caveat'))).toBe(true);
   });
 
@@ -44,5 +54,9 @@ describe('c6OptimalMargin.run(params)', () => {
     expect(thrown(() => claim.run({ ...d, K: 1001 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, K: 1 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, seeds: 2 })).code).toBe('E_RANGE');
+    // an unknown parameter is named at the door, with the nearest known one
+    const u = thrown(() => claim.run({ ...claim.defaults, alfa: 0.1 } as never));
+    expect([u.code, u.message]).toEqual(['E_OPTION', expect.stringContaining('params.alfa')]);
+    expect(u.message).toContain("did you mean 'alpha'?");
   });
 });

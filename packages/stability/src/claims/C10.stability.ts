@@ -1,5 +1,11 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '@lslab/core';
-import { checkAlpha, checkInteger, checkPositive, checkSeed } from '@lslab/core/validate';
+import {
+  checkAlpha,
+  checkInteger,
+  checkOptions,
+  checkPositive,
+  checkSeed,
+} from '@lslab/core/validate';
 import { binaryLossLipschitz } from '../binaryLossLipschitz.js';
 import { bousquetElisseeffBound } from '../bousquetElisseeffBound.js';
 import { stabilitySweep } from '../stabilitySweep.js';
@@ -24,7 +30,19 @@ const NS = [50, 100, 200, 400, 800, 1600, 3200];
 const GRID = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const DIM = 4;
 
-function run(params: C10StabilityParams): ClaimResult {
+const DEFAULTS: C10StabilityParams = { alpha: 0.1, K: 3, lambda: 1, flips: 4, seed: 0 };
+
+function run(given: C10StabilityParams): ClaimResult {
+  // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
+  const params = {
+    ...DEFAULTS,
+    ...checkOptions<C10StabilityParams>(
+      ID,
+      given,
+      Object.keys(DEFAULTS) as (keyof C10StabilityParams)[],
+      'params',
+    ),
+  };
   const alpha = checkAlpha(ID, params.alpha, 'alpha');
   const K = checkInteger(ID, 'K', params.K, { min: 2, max: 16 });
   const lambda = checkPositive(ID, 'lambda', params.lambda);
@@ -152,7 +170,7 @@ export const c10Stability: Claim<C10StabilityParams> = {
   title: 'Smoothing makes regularised ERM more stable to a flipped label, by 1 − α',
   statement:
     'Flipping label $i$ moves the minimiser of $\\frac1n\\sum_i \\ell + \\frac\\lambda2\\lVert W\\rVert^2$ by $\\lVert\\Delta W\\rVert_F \\le \\frac{(1-\\alpha)\\sqrt2\\,\\lVert x_i\\rVert}{\\lambda n}$.',
-  defaults: { alpha: 0.1, K: 3, lambda: 1, flips: 4, seed: 0 },
+  defaults: DEFAULTS,
   formulas: {
     'ΔW ≤ ‖Δq‖‖x_i‖/(λn) in every cell (largest ΔW/bound)': '1',
     'ΔW ≥ ‖Δq‖‖x_i‖/(n(λ + L_n)) in every cell (smallest ΔW/lower bound)': '1',

@@ -10,7 +10,13 @@ import {
   softmax,
   softmaxCrossEntropy,
 } from '@lslab/core';
-import { checkAlpha, checkInteger, checkNumClasses, checkSeed } from '@lslab/core/validate';
+import {
+  checkAlpha,
+  checkInteger,
+  checkNumClasses,
+  checkOptions,
+  checkSeed,
+} from '@lslab/core/validate';
 import { binaryLossLipschitz } from '../binaryLossLipschitz.js';
 import { estimateLipschitz } from '../estimateLipschitz.js';
 import type { LipschitzNorm } from '../internal/norms.js';
@@ -39,7 +45,19 @@ const HESSIAN_SAMPLES = 200;
 /** Step of the central differences of the gradient (Hessian–vector products). */
 const H = 1e-4;
 
-function run(params: C11LipschitzParams): ClaimResult {
+const DEFAULTS: C11LipschitzParams = { alpha: 0.1, K: 10, samples: 2000, seed: 0 };
+
+function run(given: C11LipschitzParams): ClaimResult {
+  // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
+  const params = {
+    ...DEFAULTS,
+    ...checkOptions<C11LipschitzParams>(
+      ID,
+      given,
+      Object.keys(DEFAULTS) as (keyof C11LipschitzParams)[],
+      'params',
+    ),
+  };
   const alpha = checkAlpha(ID, params.alpha, 'alpha');
   const K = checkNumClasses(ID, params.K, 'K');
   checkInteger(ID, 'K', K, { max: 1000 });
@@ -221,7 +239,7 @@ export const c11Lipschitz: Claim<C11LipschitzParams> = {
   title: 'Smoothing lowers the Lipschitz constant a little and leaves the curvature alone',
   statement:
     'With smoothing, $\\sup_p \\lVert p - q \\rVert_2 = \\sqrt{(1-\\alpha/K)^2 + (1-\\alpha+\\alpha/K)^2 + (K-2)(\\alpha/K)^2} < \\sqrt 2$, while $\\lambda_{\\max}(\\operatorname{diag}(p) - pp^\\top) \\le 1/2$ for every target.',
-  defaults: { alpha: 0.1, K: 10, samples: 2000, seed: 0 },
+  defaults: DEFAULTS,
   formulas: {
     'uniform ℓ2: max over vertices = closed form': U2,
     'uniform ℓ1: max over vertices = closed form': '2 - 2 * alpha / K',

@@ -32,5 +32,9 @@ describe('c10Stability.run(params)', () => {
     expect(thrown(() => claim.run({ ...claim.defaults, lambda: 0 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...claim.defaults, alpha: 2 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...claim.defaults, flips: 0 })).code).toBe('E_RANGE');
+    // an unknown parameter is named at the door, with the nearest known one
+    const u = thrown(() => claim.run({ ...claim.defaults, alfa: 0.1 } as never));
+    expect([u.code, u.message]).toEqual(['E_OPTION', expect.stringContaining('params.alfa')]);
+    expect(u.message).toContain("did you mean 'alpha'?");
   });
 });

@@ -51,5 +51,9 @@ describe('c11Lipschitz.run(params)', () => {
     expect(thrown(() => claim.run({ ...d, alpha: -0.1 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, samples: 10 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, seed: 1.5 })).code).toBe('E_RANGE');
+    // an unknown parameter is named at the door, with the nearest known one
+    const u = thrown(() => claim.run({ ...claim.defaults, alfa: 0.1 } as never));
+    expect([u.code, u.message]).toEqual(['E_OPTION', expect.stringContaining('params.alfa')]);
+    expect(u.message).toContain("did you mean 'alpha'?");
   });
 });

@@ -1,16 +1,10 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../../claim.js';
-import { confidencePenalty } from '../../confidencePenalty.js';
-import type { Matrix } from '../../matrix.js';
-import { smoothingDecomposition } from '../../smoothingDecomposition.js';
-import { softmaxCrossEntropy } from '../../softmaxCrossEntropy.js';
 import { checkAlpha, checkInRange, checkInteger } from '../../validate/numbers.js';
 import { differenceError } from '../differences.js';
 import { claimParams, type SeededTrials, seededTrials } from '../params.js';
-import { randomDirection, randomVector } from '../randomInputs.js';
 import { EPS, sumRounding } from '../tolerances.js';
-import { Worst } from '../worst.js';
-import { FAR, klPUFromPenalty, starvedPath } from './paths.js';
-import { penaltyAlong, rowTerms as terms } from './rowTerms.js';
+import { FAR, starvedPath } from './paths.js';
+import { measure, SPREAD } from './trials.js';
 
 /** Parameters of {@link c7Regulariser}. */
 export type C7RegulariserParams = SeededTrials & {
@@ -24,12 +18,6 @@ export type C7RegulariserParams = SeededTrials & {
 
 const ID = 'C7.regulariser';
 const DEFAULTS: C7RegulariserParams = { alpha: 0.1, K: 5, beta: 0.1, seed: 7, trials: 24 };
-const Y = 0;
-const SPREAD = 6; // random logits in [−SPREAD, SPREAD]: log-probabilities within 2·SPREAD + ln K
-
-function smoothed(m: Matrix, alpha: number, convention: 'uniform' | 'others'): number {
-  return softmaxCrossEntropy(m, [Y], { labelSmoothing: alpha, convention, reduction: 'sum' }).loss;
-}
 
 function run(params: C7RegulariserParams): ClaimResult {
   const p = claimParams(ID, DEFAULTS, params);
@@ -38,53 +26,7 @@ function run(params: C7RegulariserParams): ClaimResult {
   const beta = checkInRange(ID, 'beta', p.beta, 0, 100);
   const { trials, rng } = seededTrials(ID, p);
   const lnK = Math.log(K);
-  const w = {
-    decU: new Worst(),
-    decO: new Worst(),
-    shiftU: new Worst(),
-    shiftO: new Worst(),
-    decTotal: new Worst(),
-    decTerms: new Worst(),
-    entropyU: new Worst(),
-    entropyO: new Worst(),
-    penalty: new Worst(),
-    penaltyGrad: new Worst(),
-    klPU: new Worst(),
-  };
-  for (let t = 0; t < trials; t++) {
-    const z = randomVector(rng, K, -SPREAD, SPREAD);
-    const m: Matrix = { rows: 1, cols: K, data: z };
-    const s = terms(z);
-    const lsU = smoothed(m, alpha, 'uniform');
-    const lsO = smoothed(m, alpha, 'others');
-    // the fused kernel against (1 − α)·CE + α·[KL + H(reference)] from log-softmax
-    w.decU.add(Math.abs(lsU - ((1 - alpha) * s.ce + alpha * (s.klUP + lnK))));
-    w.decO.add(Math.abs(lsO - ((1 - alpha) * s.ce + alpha * (s.klVP + Math.log(K - 1)))));
-    w.shiftU.add(Math.abs(lsU - s.ce - alpha * (z[Y] - s.meanZ)));
-    w.shiftO.add(Math.abs(lsO - s.ce - alpha * (z[Y] - s.meanWrongZ)));
-    // the exported decomposition against the kernel and the log-softmax terms
-    const dU = smoothingDecomposition(m, [Y], alpha).mean;
-    const dO = smoothingDecomposition(m, [Y], alpha, { convention: 'others' }).mean;
-    w.decTotal.add(Math.max(Math.abs(dU.total - lsU), Math.abs(dO.total - lsO)));
-    w.decTerms.add(
-      Math.max(
-        Math.abs(dU.crossEntropy - s.ce),
-        Math.abs(dU.klFromUniform - s.klUP),
-        Math.abs(dO.klFromUniform - s.klVP),
-      ),
-    );
-    w.entropyU.add(dU.entropyOfUniform);
-    w.entropyO.add(dO.entropyOfUniform);
-    // the exported confidence penalty: its loss against log-softmax terms, its
-    // derivative along a random direction against central differences
-    const cp = confidencePenalty(m, [Y], beta, { reduction: 'sum' });
-    w.penalty.add(Math.abs(cp.loss - (s.ce + beta * s.klPU - beta * lnK)));
-    const d = randomDirection(rng, K);
-    let along = 0;
-    for (let i = 0; i < K; i++) along += cp.grad.data[i] * d[i];
-    w.penaltyGrad.add(Math.abs(penaltyAlong(z, d, beta) - along));
-    w.klPU.add(klPUFromPenalty(m));
-  }
+  const w = measure(K, alpha, beta, trials, rng);
   const path = starvedPath(K);
   for (const v of path.klPU) w.klPU.add(v);
   // log-probabilities of size ≤ 2·SPREAD + ln K: K-term sums err by ≤ 8·K·EPS·(1 + 2·SPREAD + ln K)

@@ -1,14 +1,12 @@
 import { type Claim, type ClaimResult, check } from '../../claim.js';
 import { smoothLabels } from '../../smoothLabels.js';
-import { softmax } from '../../softmax.js';
 import { checkInOpenRange, checkInteger } from '../../validate/numbers.js';
 import { claimParams, type SeededTrials, seededTrials } from '../params.js';
-import { randomVector } from '../randomInputs.js';
 import { EPS } from '../tolerances.js';
 import { logOf, maxAbsDiff, norm, oneHot } from '../vectors.js';
-import { Worst } from '../worst.js';
 import { rhythmNotes, workedExample } from './example.js';
 import { crossover, grad, normSeries, normTol, saturated, towardsOneHot } from './rhythm.js';
+import { measure, SPREAD } from './trials.js';
 
 /** Parameters of {@link c9TrainingRhythm}. */
 export type C9TrainingRhythmParams = SeededTrials & {
@@ -23,7 +21,6 @@ export type C9TrainingRhythmParams = SeededTrials & {
 const ID = 'C9.training-rhythm';
 const DEFAULTS: C9TrainingRhythmParams = { alpha: 0.1, K: 5, py: 0.99, seed: 9, trials: 24 };
 const Y = 0; // the true class, as in the helpers
-const SPREAD = 5; // random logits in [−SPREAD, SPREAD]
 
 function run(params: C9TrainingRhythmParams): ClaimResult {
   const p0 = claimParams(ID, DEFAULTS, params);
@@ -40,37 +37,8 @@ function run(params: C9TrainingRhythmParams): ClaimResult {
   const { trials, rng } = seededTrials(ID, p0);
   const eMinusU = oneHot(K, Y).map((v) => alpha * (v - 1 / K));
   const eMinusV = oneHot(K, Y).map((v, i) => alpha * (i === Y ? v : -1 / (K - 1)));
-  const w = {
-    shift: new Worst(),
-    identity: new Worst(),
-    shiftO: new Worst(),
-    identityO: new Worst(),
-  };
+  const w = measure(K, alpha, trials, rng, eMinusU, eMinusV);
   const r = K / (K - 1);
-  for (let t = 0; t < trials; t++) {
-    const z = randomVector(rng, K, -SPREAD, SPREAD);
-    const ce = grad(z, 0, 'uniform');
-    const ls = grad(z, alpha, 'uniform');
-    const lo = grad(z, alpha, 'others');
-    const p = softmax(z);
-    w.shift.add(
-      maxAbsDiff(
-        ls.map((v, i) => v - ce[i]),
-        eMinusU,
-      ),
-    );
-    w.shiftO.add(
-      maxAbsDiff(
-        lo.map((v, i) => v - ce[i]),
-        eMinusV,
-      ),
-    );
-    const predicted = -2 * alpha * (1 - p[Y]) + (alpha * alpha * (K - 1)) / K;
-    w.identity.add(Math.abs(norm(ls) ** 2 - norm(ce) ** 2 - predicted));
-    // others: the same with v (uniform on the wrong classes) and the factor K/(K − 1)
-    const predictedO = -2 * alpha * (1 - p[Y]) * r + alpha * alpha * r;
-    w.identityO.add(Math.abs(norm(lo) ** 2 - norm(ce) ** 2 - predictedO));
-  }
   const zu = new Float64Array(K);
   const ceU = grad(zu, 0, 'uniform');
   const atU = maxAbsDiff(

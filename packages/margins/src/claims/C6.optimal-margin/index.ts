@@ -1,5 +1,11 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check, LslabError } from '@lslab/core';
-import { checkAlpha, checkInteger, checkNumClasses, checkSeed } from '@lslab/core/validate';
+import {
+  checkAlpha,
+  checkInteger,
+  checkNumClasses,
+  checkOptions,
+  checkSeed,
+} from '@lslab/core/validate';
 import { meanInterval } from '../internal/interval.js';
 import { collapse, DECAY } from './collapse.js';
 import { freeLogitOptimum, unconstrainedOptimum } from './optimum.js';
@@ -23,7 +29,19 @@ const K_FEATURES = 100;
 /** Largest K of the weight-decay run (2K samples, K features, ~10⁵ steps at K = 10). */
 const K_COLLAPSE = 10;
 
-function run(params: C6OptimalMarginParams): ClaimResult {
+const DEFAULTS: C6OptimalMarginParams = { alpha: 0.1, K: 10, seeds: 10, seed: 0 };
+
+function run(given: C6OptimalMarginParams): ClaimResult {
+  // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
+  const params = {
+    ...DEFAULTS,
+    ...checkOptions<C6OptimalMarginParams>(
+      ID,
+      given,
+      Object.keys(DEFAULTS) as (keyof C6OptimalMarginParams)[],
+      'params',
+    ),
+  };
   const alpha = checkAlpha(ID, params.alpha, 'alpha');
   if (alpha === 0) {
     throw new LslabError('E_RANGE', ID, 'must be > 0: hard labels have no finite optimal gap', {
@@ -78,6 +96,7 @@ function run(params: C6OptimalMarginParams): ClaimResult {
   }
   const spreads: object[] = [];
   const projection: object[] = [];
+  const gapQuantiles: object[] = [];
   const notes: string[] = [];
   for (const name of REAL_DATASETS) {
     const hard: SplitMeasure[] = [];
@@ -136,6 +155,14 @@ function run(params: C6OptimalMarginParams): ClaimResult {
         scatterHi: w.hi,
       });
       const first = ms[0];
+      const q = first.quantiles;
+      for (const [statistic, values] of [
+        ['minimum gap', q.min],
+        ['mean gap', q.mean],
+        ['gap variance', q.variance],
+      ] as const)
+        for (const [j, level] of q.levels.entries())
+          gapQuantiles.push({ dataset: name, target, statistic, level, value: values[j] });
       for (let i = 0; i < first.points.rows; i++)
         projection.push({
           dataset: name,
@@ -164,7 +191,7 @@ function run(params: C6OptimalMarginParams): ClaimResult {
   notes.push(
     `Neural-collapse caveat: hard labels with weight decay λ = ${DECAY} on unconstrained features (K = ${Math.max(kc, 3)}) end with every wrong class at the same gap ${nc.gap.toFixed(4)} (largest spread ${nc.spread.toExponential(1)}, ${nc.steps} steps): equidistance alone does not single out label smoothing.`,
   );
-  return { checks, series: { optimum, spreads, projection }, notes };
+  return { checks, series: { optimum, spreads, projection, gapQuantiles }, notes };
 }
 
 function fmt(i: { mean: number; lo: number; hi: number }): string {
@@ -189,7 +216,7 @@ export const c6OptimalMargin: Claim<C6OptimalMarginParams> = {
   title: 'Smoothing fixes the margin at ln(q_y/q_k), the same for every wrong class',
   statement:
     'At the optimum $z_y - z_k = \\ln(q_y/q_k)$ for every $k \\ne y$: $\\ln(1 + K(1-\\alpha)/\\alpha)$ (uniform), $\\ln((1-\\alpha)(K-1)/\\alpha)$ (others).',
-  defaults: { alpha: 0.1, K: 10, seeds: 10, seed: 0 },
+  defaults: DEFAULTS,
   formulas: {
     'uniform: free logits reach ln(q_y/q_k) for every wrong class':
       'log(1 + K * (1 - alpha) / alpha)',

@@ -26,6 +26,8 @@ export interface SplitMeasure {
   /** Projected points (first split only is kept by the caller). */
   points: Matrix;
   labels: ArrayLike<number>;
+  /** Quantiles over test rows of the minimum gap, the mean gap and the gap variance. */
+  quantiles: ReturnType<typeof marginSummary>['quantiles'];
 }
 
 function load(name: (typeof REAL_DATASETS)[number], seed: number) {
@@ -68,6 +70,7 @@ export function measureSplit(
     scale,
     points: p.points,
     labels: test.y,
+    quantiles: s.quantiles,
   };
 }
 

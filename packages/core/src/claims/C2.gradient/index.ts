@@ -1,17 +1,17 @@
-import { type Claim, type ClaimCheck, type ClaimResult, check } from '../claim.js';
-import type { Matrix } from '../matrix.js';
-import { sigmoid } from '../sigmoid.js';
-import { sigmoidCrossEntropy } from '../sigmoidCrossEntropy.js';
-import { smoothLabels } from '../smoothLabels.js';
-import { softmax } from '../softmax.js';
-import { softmaxCrossEntropy } from '../softmaxCrossEntropy.js';
-import { checkAlpha, checkInteger } from '../validate/numbers.js';
-import { centralGradient, centralJacobian, differenceError, STEP } from './differences.js';
-import { claimParams, type SeededTrials, seededTrials } from './params.js';
-import { between, randomDistribution, randomVector } from './randomInputs.js';
-import { EPS, sumRounding } from './tolerances.js';
-import { maxAbsDiff } from './vectors.js';
-import { Worst } from './worst.js';
+import { type Claim, type ClaimCheck, type ClaimResult, check } from '../../claim.js';
+import { sigmoid } from '../../sigmoid.js';
+import { sigmoidCrossEntropy } from '../../sigmoidCrossEntropy.js';
+import { smoothLabels } from '../../smoothLabels.js';
+import { softmax } from '../../softmax.js';
+import { softmaxCrossEntropy } from '../../softmaxCrossEntropy.js';
+import { checkAlpha, checkInteger } from '../../validate/numbers.js';
+import { differenceError, STEP } from '../differences.js';
+import { claimParams, type SeededTrials, seededTrials } from '../params.js';
+import { between, randomDistribution, randomVector } from '../randomInputs.js';
+import { EPS, sumRounding } from '../tolerances.js';
+import { maxAbsDiff } from '../vectors.js';
+import { Worst } from '../worst.js';
+import { fdGradient, fdHessian, hessian, kernel, row } from './kernel.js';
 
 /** Parameters of {@link c2Gradient}. */
 export type C2GradientParams = SeededTrials & {
@@ -25,30 +25,6 @@ const ID = 'C2.gradient';
 const DEFAULTS: C2GradientParams = { K: 4, alpha: 0.1, seed: 2, trials: 24 };
 /** Random logits lie in [−SPREAD, SPREAD]. */
 const SPREAD = 4;
-
-function row(v: ArrayLike<number>): Matrix {
-  return { rows: 1, cols: v.length, data: Float64Array.from(v) };
-}
-
-/** ℓ(z; q) and ∂ℓ/∂z from the fused kernel (probability targets, no smoothing). */
-function kernel(z: Float64Array, q: Float64Array): { loss: number; grad: Float64Array } {
-  const r = softmaxCrossEntropy(row(z), row(q), { reduction: 'sum' });
-  return { loss: r.loss, grad: r.grad.data as Float64Array };
-}
-
-const fdGradient = (z: Float64Array, q: Float64Array) =>
-  centralGradient((w) => kernel(w, q).loss, z);
-const fdHessian = (z: Float64Array, q: Float64Array) =>
-  centralJacobian((w) => kernel(w, q).grad, z);
-
-/** diag(p) − ppᵀ, the closed-form Hessian. */
-function hessian(p: ArrayLike<number>): Float64Array {
-  const k = p.length;
-  const out = new Float64Array(k * k);
-  for (let i = 0; i < k; i++)
-    for (let j = 0; j < k; j++) out[i * k + j] = (i === j ? p[i] : 0) - p[i] * p[j];
-  return out;
-}
 
 function run(params: C2GradientParams): ClaimResult {
   const p0 = claimParams(ID, DEFAULTS, params);
@@ -168,7 +144,7 @@ function run(params: C2GradientParams): ClaimResult {
  * Checked on seeded random logits and targets by central finite differences of
  * the fused kernel's loss and gradient, with tolerances derived from the
  * rounding of K-term sums and the truncation of the differences. Theory:
- * [docs/theory/C2.gradient.md](../../../../docs/theory/C2.gradient.md).
+ * [docs/theory/C2.gradient.md](../../../../../docs/theory/C2.gradient.md).
  *
  * Parameters: K an integer in [2, 2000], α ∈ [0, 1], seed an integer in
  * [0, 2^53), trials an integer in [1, 1000]; missing keys take the defaults.

@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mPerSecond, type Timing, timed, timeInterleaved } from '@lslab/test-utils/bench';
+import type * as Core from '../src/index.ts';
+import type * as Backend from '../src/kernels/backend.ts';
+import { benchInputs } from './internal/inputs.ts';
+
+// softmaxCrossEntropy loss + gradient on the kernel layer (float64, index
+// targets, α = 0.1, 'mean', options.out reused) against a Math.exp loop,
+// the JavaScript fallback, two threads, and numpy (vectorised, in place) on
+// the same logits, interleaved round by round. It runs the built package
+// (dist/; `pnpm build` first): the pool's workers run JavaScript.
+
+const { createKernelPool, softmaxCrossEntropy } = (await import(
+  new URL('../dist/index.js', import.meta.url).href
+)) as typeof Core;
+const { setKernelBackend } = (await import(
+  new URL('../dist/kernels/backend.js', import.meta.url).href
+)) as typeof Backend;
+
+const ALPHA = 0.1;
+const SIZES: readonly [number, number][] = [
+  [200_000, 10],
+  [20_000, 1000],
+];
+const ROUNDS = 9;
+
+/** One row of the kernels table. */
+export interface KernelsBenchRow {
+  n: number;
+  k: number;
+  wasm: Timing;
+  js: Timing;
+  twoThreads: Timing | undefined;
+  expLoop: Timing;
+  numpy: Timing | undefined;
+}
+
+function summarize(ms: number[]): Timing {
+  const s = [...ms].sort((a, b) => a - b);
+  return { medianMs: s[Math.floor(s.length / 2)], minMs: s[0], reps: s.length };
+}
+
+/** numpy's time for one round (best of 2 in one process), or undefined when numpy is absent. */
+function numpyRound(dir: string, n: number, k: number): number | undefined {
+  const script = new URL('./peers/softmaxCrossEntropy.py', import.meta.url).pathname;
+  const r = spawnSync(
+    'python3',
+    [script, join(dir, 'z.f64'), join(dir, 'y.i32'), `${n}`, `${k}`, `${ALPHA}`, '2'],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) return undefined;
+  return Math.min(...r.stdout.trim().split('\n').map(Number));
+}
+
+export function numpyAvailable(): boolean {
+  return spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+}
+
+export async function benchKernels(): Promise<KernelsBenchRow[]> {
+  const pool = await createKernelPool({ threads: 2 });
+  const withNumpy = numpyAvailable();
+  const rows: KernelsBenchRow[] = [];
+  for (const [n, k] of SIZES) {
+    const { logits64, labels } = benchInputs(n, k, 20_261_201 + k);
+    const logits: Core.Matrix = { rows: n, cols: k, data: logits64 };
+    const dir = mkdtempSync(join(tmpdir(), 'lslab-bench-'));
+    writeFileSync(join(dir, 'z.f64'), logits64);
+    writeFileSync(join(dir, 'y.i32'), labels);
+    const out = new Float64Array(n * k);
+    const exps = new Float64Array(n * k);
+    const options = { labelSmoothing: ALPHA, out };
+    const guard = (r: { loss: number }) => {
+      if (!Number.isFinite(r.loss)) throw new Error(`loss is ${r.loss}`);
+    };
+    const expGuard = (o: Float64Array) => {
+      if (!Number.isFinite(o[o.length - 1])) throw new Error('exp loop output is not finite');
+    };
+    const run = (backend: 'auto' | 'js', extra = {}) => {
+      setKernelBackend(backend);
+      return softmaxCrossEntropy(logits, labels, { ...options, ...extra });
+    };
+    const cases = {
+      wasm: timed(() => run('auto'), guard),
+      js: timed(() => run('js'), guard),
+      twoThreads: timed(() => run('auto', { pool }), guard),
+      expLoop: timed(() => {
+        for (let i = 0; i < logits64.length; i++) exps[i] = Math.exp(logits64[i]);
+        return exps;
+      }, expGuard),
+    };
+    // warm up (the WebAssembly tier-up happens on the first calls)
+    timeInterleaved(cases, { warmup: 2, reps: 1 });
+    const ms: Record<keyof typeof cases | 'numpy', number[]> = {
+      wasm: [],
+      js: [],
+      twoThreads: [],
+      expLoop: [],
+      numpy: [],
+    };
+    for (let r = 0; r < ROUNDS; r++) {
+      const t = timeInterleaved(cases, { warmup: 0, reps: 1 });
+      for (const key of Object.keys(cases) as (keyof typeof cases)[]) ms[key].push(t[key].medianMs);
+      if (withNumpy) {
+        const np = numpyRound(dir, n, k);
+        if (np !== undefined) ms.numpy.push(np);
+      }
+    }
+    setKernelBackend('auto');
+    rmSync(dir, { recursive: true, force: true });
+    rows.push({
+      n,
+      k,
+      wasm: summarize(ms.wasm),
+      js: summarize(ms.js),
+      twoThreads: summarize(ms.twoThreads),
+      expLoop: summarize(ms.expLoop),
+      numpy: ms.numpy.length > 0 ? summarize(ms.numpy) : undefined,
+    });
+  }
+  await pool.close();
+  return rows;
+}
+
+/** The results as a markdown table (M logits/s, median (best)) with the ratios of medians. */
+export function kernelsTable(rows: KernelsBenchRow[]): string[] {
+  const out = [
+    '| N × K | kernels (WebAssembly SIMD) | JS fallback | two threads | `Math.exp` loop | numpy | ÷ numpy | two threads ÷ one |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    const count = r.n * r.k;
+    const med = (t: Timing) => mPerSecond(count, t.medianMs);
+    const cell = (t: Timing | undefined) =>
+      t === undefined
+        ? 'absent'
+        : `${med(t).toFixed(0)} (${mPerSecond(count, t.minMs).toFixed(0)})`;
+    const ratio = (a: Timing, b: Timing | undefined) =>
+      b === undefined ? '—' : (med(a) / med(b)).toFixed(2);
+    out.push(
+      `| ${r.n} × ${r.k} | ${cell(r.wasm)} | ${cell(r.js)} | ${cell(r.twoThreads)} | ${cell(r.expLoop)} | ` +
+        `${cell(r.numpy)} | ${ratio(r.wasm, r.numpy)} | ${r.twoThreads ? ratio(r.twoThreads, r.wasm) : '—'} |`,
+    );
+  }
+  return out;
+}

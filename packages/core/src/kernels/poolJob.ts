@@ -1,0 +1,22 @@
+/** @internal One slice of a cross-entropy, as posted to a pool worker. */
+export interface PoolJob {
+  kind: 'index' | 'probability';
+  /** which worker (its slot for a bad row in `control`) */
+  slot: number;
+  /** rows [r0, r1) */
+  r0: number;
+  r1: number;
+  k: number;
+  buffers: {
+    /** Int32: [0] done counter, [1 + slot] 1 + the first bad row, or 0 */
+    control: SharedArrayBuffer;
+    z: SharedArrayBuffer;
+    z32: boolean;
+    /** Int32 labels (−1 = ignored) or Float64 probability rows */
+    target: SharedArrayBuffer;
+    grad: SharedArrayBuffer;
+    loss: SharedArrayBuffer;
+  };
+  /** the scalar arguments of the kernel (on, off, scale, mode, wSum / keep, u, scale, mode) and w */
+  params: { [name: string]: number | number[] | undefined; w?: number[] };
+}
