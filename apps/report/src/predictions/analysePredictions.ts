@@ -148,8 +148,11 @@ export function analysePredictions(
     const resamples = m.resamples === 0 ? 0 : (options.resamples ?? m.resamples);
     const row = { metric: m.metric, about: m.about, resamples };
     if (resamples === 0) return { ...row, estimate: m.fn(probs, labels), lower: null, upper: null };
-    const r = bootstrap(m.fn, probs, labels, { resamples, seed });
-    return { ...row, estimate: r.estimate, lower: r.lower, upper: r.upper };
+    const { estimate, lower, upper } = bootstrap(m.fn, probs, labels, {
+      resamples,
+      seed,
+    }).interval();
+    return { ...row, estimate, lower, upper };
   });
   const fit = fitTemperature(logits, labels);
   const scaled = applyTemperature(logits, fit.temperature, { output: 'probabilities' });

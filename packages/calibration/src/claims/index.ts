@@ -1,11 +1,11 @@
 import type { Claim } from '@lslab/core';
-import { smoothingCalibrationClaim } from './smoothingCalibration.js';
+import { c8SmoothingCalibration } from './C8.smoothing-calibration/index.js';
 
 export {
+  c8SmoothingCalibration,
   type RealDatasetName,
   type SmoothingCalibrationParams,
-  smoothingCalibrationClaim,
-} from './smoothingCalibration.js';
+} from './C8.smoothing-calibration/index.js';
 
 /**
  * Every claim of `@lslab/calibration` (C8), for a claim runner to execute at
@@ -14,4 +14,4 @@ export {
  * @example
  * calibrationClaims.map((c) => c.id); // ['C8.smoothing-calibration']
  */
-export const calibrationClaims: readonly Claim[] = [smoothingCalibrationClaim];
+export const calibrationClaims: readonly Claim[] = [c8SmoothingCalibration];

@@ -1,7 +1,5 @@
 import { LslabError } from '@lslab/core';
-
-/** Which side of a bin is closed: `'left'` [lo, hi) (default), `'right'` (lo, hi]. */
-export type BinEdges = 'left' | 'right';
+import type { BinEdges } from '../metrics/binningOptions.js';
 
 /**
  * @internal A partition of [0, 1] into `count` bins with `edges[0] = 0`,

@@ -1,4 +1,4 @@
-import { argmaxAt, type ProbabilityView } from './input.js';
+import { argmaxAt, type ProbabilityView } from './probabilities.js';
 
 /**
  * @internal The scored event of each row, as one set of flat arrays.

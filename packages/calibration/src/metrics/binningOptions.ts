@@ -1,15 +1,20 @@
-import type { BinEdges } from '../internal/binning.js';
-import { checkBins, checkChoice } from '../internal/options.js';
+import { checkInteger, checkOption } from '@lslab/core/validate';
 
 /** What a binned calibration error scores. */
 export type CalibrationScope = 'top-label' | 'classwise';
 
+/** Which side of a bin is closed: `'left'` [lo, hi) (default), `'right'` (lo, hi]. */
+export type BinEdges = 'left' | 'right';
+
 /** How bins are placed. */
 export type BinningStrategy = 'equal-width' | 'equal-mass';
 
+/** The largest number of bins any function accepts: bins are allocated up front. */
+export const MAX_BINS = 1_000_000;
+
 /** Binning options shared by the binned calibration errors. */
 export interface BinningOptions {
-  /** Number of bins, an integer ≥ 1. Default 15. */
+  /** Number of bins, an integer in [1, {@link MAX_BINS}]. Default 15. */
   bins?: number;
   /** `'equal-width'` (edges exactly i/B, default) or `'equal-mass'` (quantile bins, ties never split). */
   binning?: BinningStrategy;
@@ -31,18 +36,28 @@ export interface ResolvedBinning {
   edges: BinEdges;
 }
 
+/**
+ * @internal The number of bins: an integer in [1, MAX_BINS] (default 15),
+ * checked before anything is allocated.
+ */
+export function readBins(fn: string, value: unknown): number {
+  return checkInteger(fn, 'options.bins', value ?? 15, { min: 1, max: MAX_BINS });
+}
+
+/** @internal The closed side of the bins, `'left'` by default. */
+export function readEdges(fn: string, value: unknown): BinEdges {
+  return checkOption(fn, 'options.edges', value ?? 'left', ['left', 'right']);
+}
+
 /** @internal Reads and validates the binning options. */
 export function readBinningOptions(fn: string, o: BinningOptions): ResolvedBinning {
   return {
-    bins: checkBins(fn, o.bins, 15),
-    binning: checkChoice(
-      fn,
-      'options.binning',
-      o.binning,
-      ['equal-width', 'equal-mass'],
+    bins: readBins(fn, o.bins),
+    binning: checkOption(fn, 'options.binning', o.binning ?? 'equal-width', [
       'equal-width',
-    ),
-    scope: checkChoice(fn, 'options.scope', o.scope, ['top-label', 'classwise'], 'top-label'),
-    edges: checkChoice(fn, 'options.edges', o.edges, ['left', 'right'], 'left'),
+      'equal-mass',
+    ]),
+    scope: checkOption(fn, 'options.scope', o.scope ?? 'top-label', ['top-label', 'classwise']),
+    edges: readEdges(fn, o.edges),
   };
 }

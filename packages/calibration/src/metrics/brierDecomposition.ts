@@ -1,7 +1,8 @@
 import type { Matrix } from '@lslab/core';
+import { checkOptions } from '@lslab/core/validate';
 import { equalWidthIndex } from '../internal/binning.js';
-import { normalizeInput, type ProbabilityView, probAt } from '../internal/input.js';
-import { checkBins, checkChoice, checkKnownOptions } from '../internal/options.js';
+import { checkProbabilities, type ProbabilityView, probAt } from '../internal/probabilities.js';
+import { type BinEdges, readBins, readEdges } from './binningOptions.js';
 import { brierScore } from './brierScore.js';
 
 /** Murphy's terms for one forecast (one class, or the positive class). */
@@ -22,6 +23,14 @@ export interface BrierDecomposition extends BrierTerms {
   score: number;
   /** Matrix input only: the terms of each class (the top-level terms are their sums). */
   classes?: BrierTerms[];
+}
+
+/** Options of {@link brierDecomposition}. */
+export interface BrierDecompositionOptions {
+  /** Number of equal-width forecast bins (edges i/B), an integer in [1, 10⁶]. Default 15. */
+  bins?: number;
+  /** `'left'` [lo, hi) (default) or `'right'` (lo, hi]. */
+  edges?: BinEdges;
 }
 
 const KNOWN = ['bins', 'edges'] as const;
@@ -94,13 +103,13 @@ function terms(v: ProbabilityView, c: number, bins: number, side: 'left' | 'righ
 export function brierDecomposition(
   probs: Matrix | ArrayLike<number>,
   labels: ArrayLike<number>,
-  options: { bins?: number; edges?: 'left' | 'right' } = {},
+  options?: BrierDecompositionOptions,
 ): BrierDecomposition {
   const fn = 'brierDecomposition';
-  checkKnownOptions(fn, options, KNOWN);
-  const bins = checkBins(fn, options.bins, 15);
-  const side = checkChoice(fn, 'options.edges', options.edges, ['left', 'right'], 'left');
-  const v = normalizeInput(fn, probs, labels);
+  const o = checkOptions<BrierDecompositionOptions>(fn, options, KNOWN);
+  const bins = readBins(fn, o.bins);
+  const side = readEdges(fn, o.edges);
+  const v = checkProbabilities(fn, probs, labels);
   const score = brierScore(probs, labels);
   if (v.vector) return { ...terms(v, 1, bins, side), score };
   const classes: BrierTerms[] = [];

@@ -1,5 +1,5 @@
 import type { Matrix } from '@lslab/core';
-import { normalizeInput } from '../internal/input.js';
+import { checkProbabilities } from '../internal/probabilities.js';
 
 /**
  * Brier score: the mean squared distance between the predicted distribution
@@ -18,7 +18,7 @@ import { normalizeInput } from '../internal/input.js';
  * brierScore([0.1, 0.9, 0.8, 0.3], [0, 1, 1, 0]); // (0.01 + 0.01 + 0.04 + 0.09) / 4 = 0.0375
  */
 export function brierScore(probs: Matrix | ArrayLike<number>, labels: ArrayLike<number>): number {
-  const v = normalizeInput('brierScore', probs, labels);
+  const v = checkProbabilities('brierScore', probs, labels);
   const { n, k, data } = v;
   let s = 0;
   if (v.vector) {

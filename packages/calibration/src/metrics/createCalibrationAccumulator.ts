@@ -1,11 +1,20 @@
 import { LslabError, type Matrix } from '@lslab/core';
-import { type BinEdges, equalWidthBinning } from '../internal/binning.js';
-import { type BinStats, binRows, emptyBinStats } from '../internal/binStats.js';
-import { combineGaps } from '../internal/gap.js';
-import { normalizeInput } from '../internal/input.js';
-import { checkBins, checkChoice, checkKnownOptions } from '../internal/options.js';
-import { accumulateBatch, mergeState } from './accumulateBatch.js';
+import { checkInteger, checkOptions } from '@lslab/core/validate';
+import { equalWidthBinning } from '../internal/binning.js';
+import { binRows } from '../internal/binStats.js';
+import { checkProbabilities } from '../internal/probabilities.js';
+import { type BinEdges, readBins, readEdges } from './binningOptions.js';
 import type { CalibrationSummary } from './calibrationSummary.js';
+import {
+  type AccumulatorState,
+  accumulateBatch,
+  emptyState,
+  mergeState,
+} from './internal/accumulateBatch.js';
+import { combineGaps } from './internal/gap.js';
+
+/** The largest bins × numClasses of an accumulator (its per-class bins are allocated up front). */
+export const MAX_ACCUMULATOR_CELLS = 10_000_000;
 
 /** Options of {@link createCalibrationAccumulator}. */
 export interface CalibrationAccumulatorOptions {
@@ -33,17 +42,6 @@ export interface CalibrationAccumulator {
   merge(other: CalibrationAccumulator): CalibrationAccumulator;
   /** The metrics of everything added so far. */
   result(): CalibrationSummary;
-}
-
-/** @internal The state behind an accumulator. */
-export interface AccumulatorState {
-  n: number;
-  vector: boolean | null;
-  top: BinStats;
-  perClass: BinStats[];
-  /** [Brier, NLL] compensated sums. */
-  sums: Float64Array;
-  errs: Float64Array;
 }
 
 const STATE = new WeakMap<CalibrationAccumulator, AccumulatorState>();
@@ -78,25 +76,27 @@ export function createCalibrationAccumulator(
   options: CalibrationAccumulatorOptions,
 ): CalibrationAccumulator {
   const fn = 'createCalibrationAccumulator';
-  checkKnownOptions(fn, options, ['bins', 'numClasses', 'edges']);
-  const bins = checkBins(fn, options.bins, 15);
-  const k = options.numClasses;
-  if (typeof k !== 'number' || !Number.isInteger(k) || k < 2) {
-    throw new LslabError('E_RANGE', fn, 'must be an integer ≥ 2', {
-      argument: 'options.numClasses',
-      value: k,
-    });
+  const o = checkOptions<CalibrationAccumulatorOptions>(fn, options, [
+    'bins',
+    'numClasses',
+    'edges',
+  ]);
+  const bins = readBins(fn, o.bins);
+  const k = checkInteger(fn, 'options.numClasses', o.numClasses, { min: 2 });
+  if (bins * k > MAX_ACCUMULATOR_CELLS) {
+    throw new LslabError(
+      'E_RANGE',
+      fn,
+      `bins × numClasses = ${bins * k} exceeds the limit ${MAX_ACCUMULATOR_CELLS}`,
+      {
+        argument: 'options.bins',
+        value: bins,
+      },
+    );
   }
-  const edges = checkChoice(fn, 'options.edges', options.edges, ['left', 'right'], 'left');
+  const edges = readEdges(fn, o.edges);
   const binning = equalWidthBinning(bins, edges);
-  const state: AccumulatorState = {
-    n: 0,
-    vector: null,
-    top: emptyBinStats(bins),
-    perClass: Array.from({ length: k }, () => emptyBinStats(bins)),
-    sums: new Float64Array(2),
-    errs: new Float64Array(2),
-  };
+  const state: AccumulatorState = emptyState(bins, k);
   const acc: CalibrationAccumulator = {
     bins,
     numClasses: k,
@@ -105,7 +105,7 @@ export function createCalibrationAccumulator(
       return state.n;
     },
     add(probs, labels) {
-      const v = normalizeInput('CalibrationAccumulator.add', probs, labels);
+      const v = checkProbabilities('CalibrationAccumulator.add', probs, labels);
       accumulateBatch(state, v, k, binning);
       return acc;
     },

@@ -1,10 +1,10 @@
-import type { Matrix } from '@lslab/core';
+import { LslabError, type Matrix } from '@lslab/core';
+import { checkOption, checkOptions } from '@lslab/core/validate';
 import { binRows, type CalibrationBin } from '../internal/binStats.js';
-import { type CalibrationNorm, combineGaps } from '../internal/gap.js';
-import { normalizeInput } from '../internal/input.js';
-import { checkBoolean, checkChoice, checkKnownOptions } from '../internal/options.js';
-import { type BinnedEvents, binEvents, poolStats } from './binEvents.js';
+import { checkProbabilities } from '../internal/probabilities.js';
 import { type BinningOptions, readBinningOptions } from './binningOptions.js';
+import { type BinnedEvents, binEvents, poolStats } from './internal/binEvents.js';
+import { type CalibrationNorm, combineGaps } from './internal/gap.js';
 
 /** Options of {@link expectedCalibrationError}. */
 export interface ExpectedCalibrationErrorOptions extends BinningOptions {
@@ -76,14 +76,20 @@ const KNOWN = ['bins', 'binning', 'norm', 'scope', 'edges', 'debias'] as const;
 export function expectedCalibrationError(
   probs: Matrix | ArrayLike<number>,
   labels: ArrayLike<number>,
-  options: ExpectedCalibrationErrorOptions = {},
+  options?: ExpectedCalibrationErrorOptions,
 ): CalibrationErrorResult {
   const fn = 'expectedCalibrationError';
-  checkKnownOptions(fn, options, KNOWN);
-  const o = readBinningOptions(fn, options);
-  const norm = checkChoice(fn, 'options.norm', options.norm, ['l1', 'l2', 'max'], 'l1');
-  const debias = checkBoolean(fn, 'options.debias', options.debias, false);
-  const v = normalizeInput(fn, probs, labels);
+  const opts = checkOptions<ExpectedCalibrationErrorOptions>(fn, options, KNOWN);
+  const o = readBinningOptions(fn, opts);
+  const norm = checkOption(fn, 'options.norm', opts.norm ?? 'l1', ['l1', 'l2', 'max']);
+  const debias = opts.debias ?? false;
+  if (typeof debias !== 'boolean') {
+    throw new LslabError('E_OPTION', fn, 'must be true or false', {
+      argument: 'options.debias',
+      value: debias,
+    });
+  }
+  const v = checkProbabilities(fn, probs, labels);
   if (o.scope === 'top-label') {
     const { binning, stats } = binEvents(v, null, o);
     return { value: combineGaps(stats, norm, debias), bins: binRows(binning.edges, stats) };

@@ -1,9 +1,14 @@
-export type { BinEdges } from '../internal/binning.js';
 export type { CalibrationBin } from '../internal/binStats.js';
-export type { CalibrationNorm } from '../internal/gap.js';
-export type { BinningOptions, BinningStrategy, CalibrationScope } from './binningOptions.js';
+export {
+  type BinEdges,
+  type BinningOptions,
+  type BinningStrategy,
+  type CalibrationScope,
+  MAX_BINS,
+} from './binningOptions.js';
 export {
   type BrierDecomposition,
+  type BrierDecompositionOptions,
   type BrierTerms,
   brierDecomposition,
 } from './brierDecomposition.js';
@@ -13,6 +18,7 @@ export {
   type CalibrationAccumulator,
   type CalibrationAccumulatorOptions,
   createCalibrationAccumulator,
+  MAX_ACCUMULATOR_CELLS,
 } from './createCalibrationAccumulator.js';
 export {
   type CalibrationErrorResult,
@@ -20,6 +26,7 @@ export {
   type ExpectedCalibrationErrorOptions,
   expectedCalibrationError,
 } from './expectedCalibrationError.js';
+export type { CalibrationNorm } from './internal/gap.js';
 export { ksCalibrationError } from './ksCalibrationError.js';
 export { negativeLogLikelihood } from './negativeLogLikelihood.js';
 export { type OverUnderConfidence, overUnderConfidence } from './overUnderConfidence.js';

@@ -1,5 +1,5 @@
 import type { Matrix } from '@lslab/core';
-import { normalizeInput } from '../internal/input.js';
+import { checkProbabilities } from '../internal/probabilities.js';
 import { scoredEvents } from '../internal/topLabel.js';
 
 /**
@@ -25,7 +25,7 @@ export function ksCalibrationError(
   probs: Matrix | ArrayLike<number>,
   labels: ArrayLike<number>,
 ): number {
-  const v = normalizeInput('ksCalibrationError', probs, labels);
+  const v = checkProbabilities('ksCalibrationError', probs, labels);
   const { score, outcome } = scoredEvents(v);
   const n = v.n;
   const order = new Uint32Array(n);

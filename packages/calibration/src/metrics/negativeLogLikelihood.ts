@@ -1,5 +1,5 @@
 import type { Matrix } from '@lslab/core';
-import { normalizeInput } from '../internal/input.js';
+import { checkProbabilities } from '../internal/probabilities.js';
 
 /**
  * Negative log-likelihood (log loss): (1/N) Σ_i −ln p_i,y_i.
@@ -22,7 +22,7 @@ export function negativeLogLikelihood(
   probs: Matrix | ArrayLike<number>,
   labels: ArrayLike<number>,
 ): number {
-  const v = normalizeInput('negativeLogLikelihood', probs, labels);
+  const v = checkProbabilities('negativeLogLikelihood', probs, labels);
   const { n, k, data } = v;
   let s = 0;
   if (v.vector) {

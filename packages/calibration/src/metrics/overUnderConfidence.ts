@@ -1,9 +1,9 @@
 import type { Matrix } from '@lslab/core';
+import { checkOptions } from '@lslab/core/validate';
 import { type BinStats, binConfidence } from '../internal/binStats.js';
-import { normalizeInput } from '../internal/input.js';
-import { checkKnownOptions } from '../internal/options.js';
-import { binEvents } from './binEvents.js';
+import { checkProbabilities } from '../internal/probabilities.js';
 import { type BinningOptions, readBinningOptions } from './binningOptions.js';
+import { binEvents } from './internal/binEvents.js';
 
 /** Result of {@link overUnderConfidence}. */
 export interface OverUnderConfidence {
@@ -50,12 +50,11 @@ function split(stats: BinStats): OverUnderConfidence {
 export function overUnderConfidence(
   probs: Matrix | ArrayLike<number>,
   labels: ArrayLike<number>,
-  options: BinningOptions = {},
+  options?: BinningOptions,
 ): OverUnderConfidence {
   const fn = 'overUnderConfidence';
-  checkKnownOptions(fn, options, KNOWN);
-  const o = readBinningOptions(fn, options);
-  const v = normalizeInput(fn, probs, labels);
+  const o = readBinningOptions(fn, checkOptions<BinningOptions>(fn, options, KNOWN));
+  const v = checkProbabilities(fn, probs, labels);
   if (o.scope === 'top-label') return split(binEvents(v, null, o).stats);
   let over = 0;
   let under = 0;

@@ -1,15 +1,14 @@
 import type { Matrix } from '@lslab/core';
-import { LslabError } from '@lslab/core';
-import { normalizeInput } from '../internal/input.js';
-import { checkKnownOptions } from '../internal/options.js';
+import { checkInteger, checkOptions } from '@lslab/core/validate';
+import { checkProbabilities } from '../internal/probabilities.js';
+import { scoredEvents } from '../internal/topLabel.js';
 import {
   gridAt,
   gridSize,
   integrateAbs,
   smoothGrid,
   spreadToGrid,
-} from '../internal/reflectedKernel.js';
-import { scoredEvents } from '../internal/topLabel.js';
+} from './internal/reflectedKernel.js';
 
 /** One point of the smoothed reliability curve. */
 export interface SmoothCurvePoint {
@@ -30,6 +29,9 @@ export interface SmoothCalibrationResult {
   /** The smoothed reliability curve at `points` equally spaced scores. */
   curve: SmoothCurvePoint[];
 }
+
+/** The largest number of curve points (allocated up front). */
+const MAX_POINTS = 1_000_000;
 
 /** Smallest bandwidth searched; below it the fixed point is reported as this value. */
 const SIGMA_MIN = 1e-3;
@@ -71,7 +73,7 @@ function smeceAt(
  *
  * @param probs - N×K probabilities (rows sum to 1 within 1e-6) or a vector of p(y = 1)
  * @param labels - class indices in [0, K) (0/1 for a vector)
- * @param options.points - number of curve points (≥ 2), default 101
+ * @param options.points - number of curve points, an integer in [2, 10⁶]; default 101
  * @returns `{ value, sigma, curve }`
  * @throws LslabError as `brierScore`; E_RANGE for `points`; E_OPTION for unknown options
  * @example
@@ -81,18 +83,12 @@ function smeceAt(
 export function smoothCalibrationError(
   probs: Matrix | ArrayLike<number>,
   labels: ArrayLike<number>,
-  options: { points?: number } = {},
+  options?: { points?: number },
 ): SmoothCalibrationResult {
   const fn = 'smoothCalibrationError';
-  checkKnownOptions(fn, options, ['points']);
-  const points = options.points ?? 101;
-  if (!Number.isInteger(points) || points < 2) {
-    throw new LslabError('E_RANGE', fn, 'must be an integer ≥ 2', {
-      argument: 'options.points',
-      value: points,
-    });
-  }
-  const v = normalizeInput(fn, probs, labels);
+  const o = checkOptions<{ points?: number }>(fn, options, ['points']);
+  const points = checkInteger(fn, 'options.points', o.points ?? 101, { min: 2, max: MAX_POINTS });
+  const v = checkProbabilities(fn, probs, labels);
   const { score, outcome } = scoredEvents(v);
   const n = v.n;
   const r = new Float64Array(n);

@@ -1,5 +1,6 @@
 import { LslabError, type Matrix } from '@lslab/core';
-import { checkLogits, checkPositive } from './internal/checkLogits.js';
+import { checkInteger, checkOptions, checkPositive } from '@lslab/core/validate';
+import { checkLogits } from './internal/checkLogits.js';
 import { solveBeta } from './internal/solveBeta.js';
 import { evalTemperature, type TemperatureData } from './internal/temperatureObjective.js';
 
@@ -9,7 +10,7 @@ export interface FitTemperatureOptions {
   minTemperature?: number;
   /** Largest temperature returned. Default 1e3. */
   maxTemperature?: number;
-  /** Cap on objective evaluations. Default 100. */
+  /** Cap on objective evaluations, an integer in [1, 10⁵]. Default 100. */
   maxIterations?: number;
   /** Relative step / bracket width at which the solver stops. Default 1e-12. */
   tolerance?: number;
@@ -47,6 +48,9 @@ export interface TemperatureFit {
 
 const FN = 'fitTemperature';
 
+/** The largest `maxIterations` accepted (each iteration is one O(N·K) pass). */
+const MAX_ITERATIONS = 100_000;
+
 /**
  * Temperature scaling (Guo et al. 2017): the T > 0 that minimises the mean
  * negative log-likelihood of softmax(z/T) on held-out logits.
@@ -72,25 +76,28 @@ const FN = 'fitTemperature';
 export function fitTemperature(
   logits: Matrix,
   labels: ArrayLike<number>,
-  options: FitTemperatureOptions = {},
+  options?: FitTemperatureOptions,
 ): TemperatureFit {
+  const o = checkOptions<FitTemperatureOptions>(FN, options, [
+    'minTemperature',
+    'maxTemperature',
+    'maxIterations',
+    'tolerance',
+  ]);
   const { rowMax, rowMin } = checkLogits(FN, logits, labels);
-  const minT = checkPositive(FN, 'options.minTemperature', options.minTemperature ?? 1e-3);
-  const maxT = checkPositive(FN, 'options.maxTemperature', options.maxTemperature ?? 1e3);
+  const minT = checkPositive(FN, 'options.minTemperature', o.minTemperature ?? 1e-3);
+  const maxT = checkPositive(FN, 'options.maxTemperature', o.maxTemperature ?? 1e3);
   if (!(minT < maxT) || minT < 1e-15 || maxT > 1e15) {
     throw new LslabError('E_RANGE', FN, 'needs 1e-15 ≤ minTemperature < maxTemperature ≤ 1e15', {
       argument: 'options.maxTemperature',
       value: maxT,
     });
   }
-  const maxIterations = options.maxIterations ?? 100;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new LslabError('E_RANGE', FN, 'must be an integer ≥ 1', {
-      argument: 'options.maxIterations',
-      value: maxIterations,
-    });
-  }
-  const tol = checkPositive(FN, 'options.tolerance', options.tolerance ?? 1e-12);
+  const maxIterations = checkInteger(FN, 'options.maxIterations', o.maxIterations ?? 100, {
+    min: 1,
+    max: MAX_ITERATIONS,
+  });
+  const tol = checkPositive(FN, 'options.tolerance', o.tolerance ?? 1e-12);
   const { rows: n, cols: k, data: z } = logits;
   const y = Int32Array.from(labels);
   const data: TemperatureData = { n, k, z, y, rowMax };

@@ -1,185 +1,114 @@
-import type { ClaimResult, Matrix } from '@lslab/core';
-import { createRng } from '@lslab/models';
+import { type ClaimResult, createRng } from '@lslab/core';
+import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  calibrationClaims,
-  smoothingCalibrationClaim as claim,
-  type SmoothingCalibrationParams,
-} from '../../src/claims/index.ts';
-import type { ExperimentPredictions } from '../../src/claims/internal/evaluateExperiment.ts';
-import { realDataExperiment } from '../../src/claims/internal/realData.ts';
+import type {
+  ComparisonRow,
+  ExperimentPredictions,
+} from '../../src/claims/C8.smoothing-calibration/evaluate.ts';
 import {
   overconfidentRegime,
   wellSpecifiedRegime,
-} from '../../src/claims/internal/syntheticRegimes.ts';
-import {
-  applyTemperature,
-  brierScore,
-  expectedCalibrationError,
-  fitTemperature,
-  pairedBootstrap,
-} from '../../src/index.ts';
-import { thrownCode } from '../recalibration/helpers.ts';
+} from '../../src/claims/C8.smoothing-calibration/regimes.ts';
+import { calibrationClaims, c8SmoothingCalibration as claim } from '../../src/claims/index.ts';
+import { applyTemperature, bootstrap, fitTemperature } from '../../src/index.ts';
+import { brier, CHECK, debiasedEce, ece, gap } from './c8Helpers.ts';
 
-type MetricRow = {
-  experiment: string;
-  model: string;
-  metric: string;
-  estimate: number;
-  lower: number;
-  upper: number;
-};
-type ComparisonRow = {
-  experiment: string;
-  alpha: number;
-  metric: string;
-  against: string;
-  difference: number;
-  lower: number;
-  upper: number;
-  verdict: string;
-};
+// Independent paths: every check is recomputed here from the models' test predictions with the
+// public metrics (expectedCalibrationError, brierScore) and the public bootstrap on the same
+// named stream, and the confidence gap is written out in c8Helpers; the directions are confirmed
+// with a bootstrap on an unrelated generator.
 
-const ece = (p: Matrix, y: ArrayLike<number>) => expectedCalibrationError(p, y, { bins: 15 }).value;
-const brier = (p: Matrix, y: ArrayLike<number>) => brierScore(p, y);
-
-/** Mean top-label confidence minus accuracy, written out here (ties to the lowest index). */
-function gap(p: Matrix, y: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < p.rows; i++) {
-    let best = 0;
-    for (let j = 1; j < p.cols; j++)
-      if (p.data[i * p.cols + j] > p.data[i * p.cols + best]) best = j;
-    s += p.data[i * p.cols + best] - (best === y[i] ? 1 : 0);
-  }
-  return s / p.rows;
-}
-
-/** helps / hurts / tie from an interval of (baseline − smoothed), as the claim defines it. */
-const direction = (lo: number, hi: number) => (lo > 0 ? 'helps' : hi < 0 ? 'hurts' : 'tie');
+type MetricRow = { experiment: string; model: string; metric: string; estimate: number };
 
 const d = claim.defaults;
 const a = d.alphas.indexOf(d.alpha);
+const root = createRng(d.seed);
 let full: ClaimResult;
 let over: ExperimentPredictions;
 let well: ExperimentPredictions;
 
 beforeAll(() => {
-  full = claim.run(d);
-  over = overconfidentRegime(d);
-  well = wellSpecifiedRegime(d);
+  full = expectClaimHolds(claim, d);
+  over = overconfidentRegime(root.derive('data:over-confident'), d);
+  well = wellSpecifiedRegime(root.derive('data:well-specified'), d);
 }, 600_000);
 
-function check(name: string) {
-  const c = full.checks.find((x) => x.name.startsWith(name));
-  expect(c, `no check starting '${name}'`).toBeDefined();
-  return c!;
+/** The public bootstrap of `metric` on the hard and the α models, on the claim's stream. */
+function paired(e: ExperimentPredictions, metric: typeof ece) {
+  const rng = root.derive(`evaluation:${e.name}`).derive('bootstrap');
+  return bootstrap(metric, [e.testProbs[0], e.testProbs[a]], e.testLabels, {
+    resamples: d.resamples,
+    rng,
+  });
 }
 
-describe('smoothingCalibrationClaim.run(params)', () => {
-  it('is the one claim of calibrationClaims, with the catalogue id and five checks', () => {
+describe('C8.smoothing-calibration at its defaults', () => {
+  it('is the one claim of calibrationClaims, id = file name, seven one-sided checks, all holding', () => {
     expect(calibrationClaims.map((c) => c.id)).toEqual(['C8.smoothing-calibration']);
-    expect(full.checks).toHaveLength(5);
+    expect(full.checks).toHaveLength(7);
     for (const c of full.checks) {
       expect(c.expected).toBe(0);
       expect(c.tolerance).toBe(0);
-      expect(c.holds).toBe(c.name.endsWith('< 0') ? c.measured < 0 : c.measured > 0);
+      expect(['atLeast', 'atMost']).toContain(c.comparison);
     }
   });
 
-  it('every check equals an interval of the public pairedBootstrap / bootstrap with the same seed', () => {
-    // The claim resamples all models jointly; the public functions with the same seed draw the
-    // same indices, so the intervals agree exactly.
-    const o = { resamples: d.resamples, level: d.level, seed: d.seed };
-    const w = { ...o, seed: d.seed + 1 };
-    const [hardO, smoothO] = [over.testProbs[0], over.testProbs[a]];
-    const [hardW, smoothW] = [well.testProbs[0], well.testProbs[a]];
-    expect(check('over-confident: ECE(hard)').measured).toBe(
-      pairedBootstrap(ece, hardO, smoothO, over.testLabels, o).lower,
+  it('every check equals the interval of the public bootstrap on the same named stream', () => {
+    // The claim resamples all five models together; `rng.int(N)` draws the same indices for two.
+    const c = full.checks;
+    expect(c[CHECK.overEce].measured).toBe(paired(over, ece).difference(0, 1).lower);
+    expect(c[CHECK.overDebiasedEce].measured).toBe(
+      paired(over, debiasedEce).difference(0, 1).lower,
     );
-    expect(check('over-confident: Brier(hard)').measured).toBe(
-      pairedBootstrap(brier, hardO, smoothO, over.testLabels, o).lower,
+    expect(c[CHECK.overBrier].measured).toBe(paired(over, brier).difference(0, 1).lower);
+    expect(c[CHECK.wellEce].measured).toBe(paired(well, ece).difference(1, 0).lower);
+    expect(c[CHECK.wellDebiasedEce].measured).toBe(
+      paired(well, debiasedEce).difference(1, 0).lower,
     );
-    expect(check('well-specified: ECE(α').measured).toBe(
-      pairedBootstrap(ece, smoothW, hardW, well.testLabels, w).lower,
-    );
-    // A paired bootstrap of gap(model) − 0 is the bootstrap of gap(model): pair the model with an
-    // all-zero matrix on which the metric is defined as 0.
-    const zero = { rows: hardO.rows, cols: hardO.cols, data: new Float64Array(hardO.data.length) };
-    const g = (p: Matrix, y: ArrayLike<number>) =>
-      p.data[0] === 0 && p.data[1] === 0 ? 0 : gap(p, y);
-    expect(check('over-confident: hard labels').measured).toBe(
-      pairedBootstrap(g, hardO, zero, over.testLabels, o).lower,
-    );
-    expect(check('well-specified: α').measured).toBe(
-      pairedBootstrap(g, smoothW, zero, well.testLabels, w).upper,
-    );
+    expect(c[CHECK.overGap].measured).toBe(paired(over, gap).interval(0).lower);
+    expect(c[CHECK.wellGap].measured).toBe(paired(well, gap).interval(1).upper);
   });
 
-  it('over-confident regime: hard labels over-confident, smoothing lowers ECE and Brier (paired intervals above 0)', () => {
-    expect(gap(over.testProbs[0], over.testLabels)).toBeGreaterThan(0);
-    expect(check('over-confident: hard labels').holds).toBe(true);
-    expect(check('over-confident: ECE(hard)').holds).toBe(true);
-    expect(check('over-confident: Brier(hard)').holds).toBe(true);
-  });
-
-  it('well-specified regime: smoothing makes the model under-confident (interval of conf − acc below 0)', () => {
-    expect(gap(well.testProbs[a], well.testLabels)).toBeLessThan(0);
-    expect(check('well-specified: α').holds).toBe(true);
-  });
-
-  it('directions agree with a paired bootstrap on an independent generator (createRng of @lslab/models)', () => {
+  it('directions agree with a paired bootstrap on an unrelated generator (createRng(99))', () => {
     const rows = full.series.comparisons as ComparisonRow[];
-    for (const [e, name] of [
-      [over, 'over-confident'],
-      [well, 'well-specified'],
-    ] as const) {
+    for (const e of [over, well]) {
       for (const [metric, f] of [
         ['ECE', ece],
+        ['debiased ECE', debiasedEce],
         ['Brier', brier],
       ] as const) {
         const row = rows.find(
           (r) =>
-            r.experiment === name &&
+            r.experiment === e.name &&
             r.alpha === d.alpha &&
             r.metric === metric &&
             r.against === 'hard labels',
         )!;
-        const r = pairedBootstrap(f, e.testProbs[0], e.testProbs[a], e.testLabels, {
+        const r = bootstrap(f, [e.testProbs[0], e.testProbs[a]], e.testLabels, {
           resamples: d.resamples,
           rng: createRng(99),
-        });
-        expect(row.difference).toBe(r.difference);
-        // A verdict away from the edge of its interval must not depend on the generator.
-        const margin = 0.2 * (row.upper - row.lower);
-        if (row.lower > margin || row.upper < -margin) {
-          expect(direction(r.lower, r.upper), `${name} ${metric}`).toBe(row.verdict);
-        }
-        expect(row.verdict).toBe(direction(row.lower, row.upper));
+        }).difference(0, 1);
+        expect(row.difference).toBe(r.estimate);
+        expect(row.verdict).not.toBe('tie');
+        expect(r.lower > 0 ? 'helps' : r.upper < 0 ? 'hurts' : 'tie', `${e.name} ${metric}`).toBe(
+          row.verdict,
+        );
       }
     }
   });
 
   it('every reported estimate is the metric recomputed directly on the test predictions', () => {
     const rows = full.series.metrics as MetricRow[];
-    for (const [e, name] of [
-      [over, 'over-confident'],
-      [well, 'well-specified'],
-    ] as const) {
+    for (const e of [over, well]) {
       e.alphas.forEach((alpha, m) => {
         const of = (metric: string) =>
           rows.find(
-            (r) => r.experiment === name && r.model === `α = ${alpha}` && r.metric === metric,
-          )!;
-        expect(of('ECE').estimate).toBe(ece(e.testProbs[m], e.testLabels));
-        expect(of('Brier').estimate).toBe(brier(e.testProbs[m], e.testLabels));
-        expect(of('confidence − accuracy').estimate).toBeCloseTo(
-          gap(e.testProbs[m], e.testLabels),
-          14,
-        );
-        for (const r of [of('ECE'), of('Brier')]) {
-          expect(r.lower).toBeLessThanOrEqual(r.upper);
-        }
+            (r) => r.experiment === e.name && r.model === `α = ${alpha}` && r.metric === metric,
+          )!.estimate;
+        expect(of('ECE')).toBe(ece(e.testProbs[m], e.testLabels));
+        expect(of('debiased ECE')).toBe(debiasedEce(e.testProbs[m], e.testLabels));
+        expect(of('Brier')).toBe(brier(e.testProbs[m], e.testLabels));
+        expect(of('confidence − accuracy')).toBeCloseTo(gap(e.testProbs[m], e.testLabels), 14);
       });
     }
   });
@@ -187,15 +116,13 @@ describe('smoothingCalibrationClaim.run(params)', () => {
   it('temperature scaling: T fitted on validation logits, applied to test logits', () => {
     const temps = full.series.temperature as { experiment: string; temperature: number }[];
     const rows = full.series.metrics as MetricRow[];
-    for (const [e, name] of [
-      [over, 'over-confident'],
-      [well, 'well-specified'],
-    ] as const) {
+    for (const e of [over, well]) {
       const fit = fitTemperature(e.hardValidationLogits, e.validationLabels);
-      expect(temps.find((t) => t.experiment === name)!.temperature).toBe(fit.temperature);
+      expect(fit.status).toBe('optimum');
+      expect(temps.find((t) => t.experiment === e.name)!.temperature).toBe(fit.temperature);
       const p = applyTemperature(e.hardTestLogits, fit.temperature, { output: 'probabilities' });
       const row = rows.find(
-        (r) => r.experiment === name && r.model === 'temperature scaling' && r.metric === 'ECE',
+        (r) => r.experiment === e.name && r.model === 'temperature scaling' && r.metric === 'ECE',
       )!;
       expect(row.estimate).toBe(ece(p, e.testLabels));
     }
@@ -203,58 +130,48 @@ describe('smoothingCalibrationClaim.run(params)', () => {
     expect(temps.find((t) => t.experiment === 'over-confident')!.temperature).toBeGreaterThan(1);
   });
 
-  it('sweeps every bundled real data set; penguins verdicts match an independent paired bootstrap', () => {
+  it('penguins at seed 1: a degenerate baseline is said in words and draws no verdict', () => {
+    const temps = full.series.temperature as {
+      experiment: string;
+      status: string;
+      baseline: string;
+    }[];
+    const penguins = temps.find((t) => t.experiment === 'penguins')!;
+    expect(penguins.status).toBe('separable');
+    expect(penguins.baseline).toContain('not informative');
+    expect(penguins.baseline).toContain('classifies every test row correctly');
+    const rows = (full.series.comparisons as ComparisonRow[]).filter(
+      (r) => r.experiment === 'penguins' && r.against === 'temperature scaling',
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.verdict).toBe('not informative');
+    const note = full.notes!.find((n) => n.startsWith('penguins:'))!;
+    expect(note).toContain('the comparison with temperature scaling is not informative');
+    expect(note).not.toContain('vs temperature scaling:');
+    // The informative experiments keep their verdicts.
+    for (const t of temps.filter((x) => x.experiment !== 'penguins'))
+      expect(t.baseline).toBe('informative');
+  });
+
+  it('sweeps every bundled real data set; notes name every experiment', () => {
     const rows = full.series.comparisons as ComparisonRow[];
     for (const name of d.datasets) {
-      const mine = rows.filter((r) => r.experiment === name);
-      // (α > 0) × {hard, temperature} × {ECE, Brier}
-      expect(mine).toHaveLength((d.alphas.length - 1) * 4);
-      for (const r of mine) expect(r.verdict).toBe(direction(r.lower, r.upper));
+      // (α > 0) × {hard, temperature} × {ECE, debiased ECE, Brier}
+      expect(rows.filter((r) => r.experiment === name)).toHaveLength((d.alphas.length - 1) * 6);
     }
-    const e = realDataExperiment('penguins', d.alphas, d.seed);
-    const seed = d.seed + 2 + d.datasets.indexOf('penguins');
-    const r = pairedBootstrap(ece, e.testProbs[0], e.testProbs[a], e.testLabels, {
-      resamples: d.resamples,
-      seed,
-    });
-    const row = rows.find(
-      (x) =>
-        x.experiment === 'penguins' &&
-        x.alpha === d.alpha &&
-        x.metric === 'ECE' &&
-        x.against === 'hard labels',
-    )!;
-    expect([row.lower, row.upper]).toEqual([r.lower, r.upper]);
+    expect(full.notes?.map((n) => n.split(':')[0])).toEqual([
+      'over-confident',
+      'well-specified',
+      ...d.datasets,
+    ]);
   });
 
-  it('series rows hold only finite numbers and strings; notes name every experiment', () => {
-    for (const [key, rows] of Object.entries(full.series)) {
-      expect(rows.length, key).toBeGreaterThan(0);
-      for (const row of rows)
-        for (const v of Object.values(row))
-          expect(typeof v === 'string' || Number.isFinite(v), `${key}: ${String(v)}`).toBe(true);
-    }
-    const names = ['over-confident', 'well-specified', ...d.datasets];
-    expect(full.notes?.map((n) => n.split(':')[0])).toEqual(names);
-  });
-
-  it('is deterministic: the same parameters give the same result', () => {
-    const p: SmoothingCalibrationParams = {
-      ...d,
-      datasets: [],
-      resamples: 50,
-      testN: 500,
-      validationN: 300,
-      wellN: 500,
-    };
-    expect(claim.run(p)).toEqual(claim.run(p));
-  });
-
-  it('rejects bad parameters with LslabError codes', () => {
-    expect(thrownCode(() => claim.run({ ...d, alphas: [0.1, 0.2] }))).toBe('E_RANGE');
-    expect(thrownCode(() => claim.run({ ...d, alphas: [0, 1] }))).toBe('E_RANGE');
-    expect(thrownCode(() => claim.run({ ...d, alpha: 0.15 }))).toBe('E_RANGE');
-    // @ts-expect-error: not a bundled data set
-    expect(thrownCode(() => claim.run({ ...d, datasets: ['iris'] }))).toBe('E_OPTION');
+  it('is deterministic, and the checks named in the doc are there', () => {
+    const small = { ...d, datasets: [], resamples: 200, testN: 1000, validationN: 200, wellN: 500 };
+    expect(claim.run(small)).toEqual(claim.run(small));
+    checkNamed(
+      full,
+      'well-specified: debiased ECE(α = 0.1) − debiased ECE(hard), lower 95% bound ≥ 0',
+    );
   });
 });

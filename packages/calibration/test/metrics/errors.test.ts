@@ -8,6 +8,7 @@ import {
   ksCalibrationError,
   negativeLogLikelihood,
   overUnderConfidence,
+  reliabilityDiagram,
   smoothCalibrationError,
 } from '../../src/index.ts';
 
@@ -106,13 +107,57 @@ describe('options are validated', () => {
   const p = [0.2, 0.8];
   const y = [0, 1];
 
-  it('E_RANGE for bins < 1 or not an integer', () => {
-    for (const bins of [0, -3, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expectError(() => expectedCalibrationError(p, y, { bins }), 'E_RANGE', 'options.bins');
-      expectError(() => overUnderConfidence(p, y, { bins }), 'E_RANGE', 'options.bins');
-      expectError(() => brierDecomposition(p, y, { bins }), 'E_RANGE', 'options.bins');
-      expectError(() => createCalibrationAccumulator({ bins, numClasses: 2 }), 'E_RANGE');
+  it('E_RANGE for bins < 1, not an integer or above the stated limit 10⁶; E_NOT_FINITE for NaN, ±∞', () => {
+    const cases: [number, string][] = [
+      [0, 'E_RANGE'],
+      [-3, 'E_RANGE'],
+      [2.5, 'E_RANGE'],
+      [4e9, 'E_RANGE'],
+      [2 ** 31, 'E_RANGE'],
+      [Number.NaN, 'E_NOT_FINITE'],
+      [Number.POSITIVE_INFINITY, 'E_NOT_FINITE'],
+    ];
+    for (const [bins, code] of cases) {
+      expectError(() => expectedCalibrationError(p, y, { bins }), code, 'options.bins');
+      expectError(() => overUnderConfidence(p, y, { bins }), code, 'options.bins');
+      expectError(() => brierDecomposition(p, y, { bins }), code, 'options.bins');
+      expectError(
+        () => reliabilityDiagram(p, y, { bins }),
+        code,
+        'reliabilityDiagram: options.bins',
+      );
+      expectError(() => createCalibrationAccumulator({ bins, numClasses: 2 }), code);
     }
+    // The limit is stated, and checked before anything is allocated (this returns at once).
+    expectError(
+      () => expectedCalibrationError(p, y, { bins: 2 ** 31 }),
+      'E_RANGE',
+      'must be an integer in [1, 1000000]',
+    );
+    expectError(
+      () => createCalibrationAccumulator({ bins: 100_000, numClasses: 1000 }),
+      'E_RANGE',
+      'exceeds the limit 10000000',
+    );
+  });
+
+  it('names nested arrays as not a number, and errors of reliabilityDiagram name it', () => {
+    expectError(
+      () => expectedCalibrationError([[0.7, 0.3]] as never, [0]),
+      'E_NOT_FINITE',
+      'expectedCalibrationError: probs[0] = [0.7,0.3]: is not a number',
+    );
+    expectError(
+      () => reliabilityDiagram([0.5, 2], [0, 1]),
+      'E_RANGE',
+      'reliabilityDiagram: probs[1]',
+    );
+    expectError(() => reliabilityDiagram([0.5], [3]), 'E_LABEL', 'reliabilityDiagram: labels[0]');
+    expectError(
+      () => reliabilityDiagram([0.5], [1], { binning: 'quantile' } as never),
+      'E_OPTION',
+      'reliabilityDiagram: options.binning',
+    );
   });
 
   it('E_OPTION for an unknown option or value', () => {

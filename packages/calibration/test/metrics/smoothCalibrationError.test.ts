@@ -8,7 +8,7 @@ import {
   integrateAbs,
   smoothGrid,
   spreadToGrid,
-} from '../../src/internal/reflectedKernel.ts';
+} from '../../src/metrics/internal/reflectedKernel.ts';
 
 /** Reflected Gaussian kernel, summed directly over images k = −K..K (definition). */
 function reflected(t: number, x: number, s: number, images = 6): number {

@@ -85,9 +85,10 @@ describe('fitTemperature(logits, labels, options?)', () => {
         resamples: 200,
         seed: 100 + seed,
       });
-      expect(r.lower).toBeLessThanOrEqual(t0);
-      expect(r.upper).toBeGreaterThanOrEqual(t0);
-      expect(r.lower).toBeLessThan(r.upper);
+      const { lower, upper } = r.interval();
+      expect(lower).toBeLessThanOrEqual(t0);
+      expect(upper).toBeGreaterThanOrEqual(t0);
+      expect(lower).toBeLessThan(upper);
     }
   });
 
@@ -192,7 +193,9 @@ describe('fitTemperature(logits, labels, options?)', () => {
     expect(thrownCode(() => fitTemperature(z, [0]))).toBe('E_SHAPE');
     expect(thrownCode(() => fitTemperature(matrix(0, 3), []))).toBe('E_EMPTY');
     expect(thrownCode(() => fitTemperature(fromRows([[1], [2]]), [0, 0]))).toBe('E_SHAPE');
-    expect(thrownCode(() => fitTemperature(fromRows([[1e308, -1e308]]), [0]))).toBe('E_RANGE');
+    expect(thrownCode(() => fitTemperature(z, [0, 1], { maxTemp: 10 } as never))).toBe('E_OPTION');
+    expect(thrownCode(() => fitTemperature(z, [0, 1], 'x' as never))).toBe('E_OPTION');
+    expect(thrownCode(() => fitTemperature(z, [0, 1], { maxIterations: 2 ** 31 }))).toBe('E_RANGE');
     expect(thrownCode(() => fitTemperature(z, [0, 1], { minTemperature: 0 }))).toBe('E_RANGE');
     expect(thrownCode(() => fitTemperature(z, [0, 1], { maxTemperature: Number.NaN }))).toBe(
       'E_NOT_FINITE',

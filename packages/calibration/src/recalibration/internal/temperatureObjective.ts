@@ -28,6 +28,12 @@ export interface TemperatureEval {
  * keeps every exponent ≤ 0. The variance is E_p(d²) − E_p(d)²: the maximum
  * (d = 0) carries weight ≥ 1/K, so by Cauchy–Schwarz Var ≥ E_p(d²)/K and the
  * subtraction loses at most log10(K) digits. Writes into `out`, allocates nothing.
+ *
+ * Logits spanning ±1e308 are exact too: d_ij = −∞ where z_ij − m_i overflows
+ * contributes weight exp(−∞) = 0 (and nothing to the moments), and when the
+ * sum of the linear terms β·(m_i − z_iy) overflows although their mean does
+ * not, f is recomputed from the halves (m_i/2 − z_iy/2)·(2/N), which cannot
+ * overflow.
  */
 export function evalTemperature(data: TemperatureData, beta: number, out: TemperatureEval): void {
   const { n, k, z, y, rowMax } = data;
@@ -43,6 +49,7 @@ export function evalTemperature(data: TemperatureData, beta: number, out: Temper
     for (let j = 0; j < k; j++) {
       const d = z[off + j] - m;
       const w = Math.exp(beta * d);
+      if (w === 0) continue;
       s += w;
       s1 += w * d;
       s2 += w * d * d;
@@ -54,7 +61,21 @@ export function evalTemperature(data: TemperatureData, beta: number, out: Temper
     g += mean - dy;
     h += Math.max(v, 0);
   }
-  out.f = f / n;
+  out.f = Number.isFinite(f) ? f / n : scaledMean(data, beta);
   out.g = g / n;
   out.h = h / n;
+}
+
+/** @internal f(β) as Σ_i [log s_i / N + β·(m_i/2 − z_iy/2)·(2/N)]: no term overflows unless f does. */
+function scaledMean(data: TemperatureData, beta: number): number {
+  const { n, k, z, y, rowMax } = data;
+  let f = 0;
+  for (let i = 0; i < n; i++) {
+    const off = i * k;
+    const m = rowMax[i];
+    let s = 0;
+    for (let j = 0; j < k; j++) s += Math.exp(beta * (z[off + j] - m));
+    f += Math.log(s) / n + beta * ((m / 2 - z[off + y[i]] / 2) * (2 / n));
+  }
+  return f;
 }

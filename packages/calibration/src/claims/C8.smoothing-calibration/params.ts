@@ -1,0 +1,137 @@
+import { LslabError } from '@lslab/core';
+import { checkInteger, checkNumber, checkOptions, checkSeed } from '@lslab/core/validate';
+import { REAL_DATASETS, type RealDatasetName } from './realData.js';
+
+/** Parameters of claim C8 (`c8SmoothingCalibration`). */
+export type SmoothingCalibrationParams = {
+  /** Seed of data, splits and bootstrap; sub-streams are derived from it by name. */
+  seed: number;
+  /** The α sweep; must start with 0 (the hard-label model), at most 8 values in [0, 1). */
+  alphas: number[];
+  /** The α of the checks; one of `alphas`, in (0, 1). */
+  alpha: number;
+  /** Bootstrap resamples behind every interval, an integer in [200, 10⁵]. */
+  resamples: number;
+  /** Coverage of every interval, in (0, 1). */
+  level: number;
+  /** Equal-width bins of the ECE, an integer in [2, 100]. */
+  bins: number;
+  /** K of the synthetic regimes, an integer in [2, 20]. */
+  numClasses: number;
+  /** Training rows of the over-confident regime, an integer in [20, 2000]. */
+  overN: number;
+  /** Features of the over-confident regime: more than overN (over-parameterised), at most 5000. */
+  overDim: number;
+  /** Gradient-descent steps of the over-confident regime, an integer in [1, 10⁴]. */
+  overSteps: number;
+  /** Training rows of the well-specified regime, an integer in [100, 10⁵]. */
+  wellN: number;
+  /** Features of the well-specified regime, an integer in [1, 100]. */
+  wellDim: number;
+  /** Validation rows (fitting T) of each synthetic regime, an integer in [200, 10⁵]. */
+  validationN: number;
+  /** Test rows (every metric) of each synthetic regime, an integer in [1000, 10⁵]. */
+  testN: number;
+  /** Bundled real data sets to sweep (read from disk: Node only), each at most once. */
+  datasets: RealDatasetName[];
+};
+
+/** The claim's id: `fn` of every parameter error. */
+export const C8_ID = 'C8.smoothing-calibration';
+
+const KEYS: (keyof SmoothingCalibrationParams)[] = [
+  'seed',
+  'alphas',
+  'alpha',
+  'resamples',
+  'level',
+  'bins',
+  'numClasses',
+  'overN',
+  'overDim',
+  'overSteps',
+  'wellN',
+  'wellDim',
+  'validationN',
+  'testN',
+  'datasets',
+];
+
+/** Integer parameters and their [min, max]. */
+const COUNTS: [keyof SmoothingCalibrationParams, number, number][] = [
+  ['resamples', 200, 100_000],
+  ['bins', 2, 100],
+  ['numClasses', 2, 20],
+  ['overN', 20, 2000],
+  ['overDim', 21, 5000],
+  ['overSteps', 1, 10_000],
+  ['wellN', 100, 100_000],
+  ['wellDim', 1, 100],
+  ['validationN', 200, 100_000],
+  ['testN', 1000, 100_000],
+];
+
+/** @internal Throws `E_RANGE` / `E_OPTION` naming the claim and the parameter it cannot run with. */
+export function validateParams(p: SmoothingCalibrationParams): void {
+  const fn = C8_ID;
+  checkOptions<SmoothingCalibrationParams>(fn, p, KEYS);
+  checkSeed(fn, 'params.seed', p.seed);
+  for (const [key, min, max] of COUNTS) checkInteger(fn, `params.${key}`, p[key], { min, max });
+  if (!(p.overDim > p.overN)) {
+    throw new LslabError(
+      'E_RANGE',
+      fn,
+      `must exceed params.overN = ${p.overN} (over-parameterised)`,
+      {
+        argument: 'params.overDim',
+        value: p.overDim,
+      },
+    );
+  }
+  checkUnit(fn, 'params.level', p.level, true);
+  if (!Array.isArray(p.alphas) || p.alphas[0] !== 0 || p.alphas.length < 2 || p.alphas.length > 8) {
+    throw new LslabError('E_RANGE', fn, 'must start with 0 and hold 1 to 7 values α > 0', {
+      argument: 'params.alphas',
+      value: p.alphas,
+    });
+  }
+  for (let i = 0; i < p.alphas.length; i++)
+    checkUnit(fn, `params.alphas[${i}]`, p.alphas[i], i > 0);
+  checkUnit(fn, 'params.alpha', p.alpha, true);
+  if (!p.alphas.includes(p.alpha)) {
+    throw new LslabError('E_RANGE', fn, 'must be one of params.alphas', {
+      argument: 'params.alpha',
+      value: p.alpha,
+    });
+  }
+  if (!Array.isArray(p.datasets)) {
+    throw new LslabError('E_OPTION', fn, 'must be an array of data set names', {
+      argument: 'params.datasets',
+      value: p.datasets,
+    });
+  }
+  p.datasets.forEach((d, i) => {
+    if (!REAL_DATASETS.includes(d) || p.datasets.indexOf(d) !== i) {
+      throw new LslabError(
+        'E_OPTION',
+        fn,
+        `must be one of ${REAL_DATASETS.join(', ')}, each once`,
+        {
+          argument: `params.datasets[${i}]`,
+          value: d,
+        },
+      );
+    }
+  });
+}
+
+/** A number in (0, 1), or [0, 1) when `open` is false. */
+function checkUnit(fn: string, name: string, x: unknown, open: boolean): void {
+  const v = checkNumber(fn, name, x);
+  if (!((open ? v > 0 : v >= 0) && v < 1)) {
+    throw new LslabError('E_RANGE', fn, `must lie in ${open ? '(' : '['}0, 1)`, {
+      argument: name,
+      value: v,
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export {
+  type ReliabilityDiagram,
+  type ReliabilityDiagramOptions,
+  type ReliabilityRow,
+  reliabilityDiagram,
+} from './reliabilityDiagram.js';
