@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { coreClaims } from '@lslab/core/claims';
 import { c5WeightGrowth } from '@lslab/margins/claims';
+import { c10Stability, c11Lipschitz } from '@lslab/stability/claims';
 import { Ajv } from 'ajv';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ function rounded(svg: string): string {
 const c8 = JSON.parse(
   readFileSync(new URL('./fixtures/C8.smoothing-calibration.series.json', import.meta.url), 'utf8'),
 );
-const fast = [...coreClaims, c5WeightGrowth];
+const fast = [...coreClaims, c5WeightGrowth, c10Stability, c11Lipschitz];
 const claims = [
   ...fast.map((c) => ({ id: c.id, series: c.run(c.defaults as never).series })),
   { id: 'C8.smoothing-calibration', series: c8 },

@@ -6,6 +6,8 @@ import { c5Charts } from './C5.js';
 import { c7Charts } from './C7.js';
 import { c8Charts } from './C8.js';
 import { c9Charts } from './C9.js';
+import { c10Charts } from './C10.js';
+import { c11Charts } from './C11.js';
 import type { Chart } from './chartConfig.js';
 import { genericChart } from './genericChart.js';
 import type { SeriesCharts } from './seriesChart.js';
@@ -22,6 +24,8 @@ export const chartBuilders: Readonly<Record<string, SeriesCharts>> = {
   C7: c7Charts,
   C8: c8Charts,
   C9: c9Charts,
+  C10: c10Charts,
+  C11: c11Charts,
 };
 
 /**
