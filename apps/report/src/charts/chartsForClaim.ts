@@ -2,9 +2,14 @@ import { claimPrefix } from '../catalogue.js';
 import { c1Charts } from './C1.js';
 import { c2Charts } from './C2.js';
 import { c3Charts } from './C3.js';
+import { c4Charts } from './C4.js';
+import { c5Charts } from './C5.js';
+import { c6Charts } from './C6.js';
 import { c7Charts } from './C7.js';
 import { c8Charts } from './C8.js';
 import { c9Charts } from './C9.js';
+import { c10Charts } from './C10.js';
+import { c11Charts } from './C11.js';
 import type { Chart } from './chartConfig.js';
 import { genericChart } from './genericChart.js';
 import type { SeriesCharts } from './seriesChart.js';
@@ -17,9 +22,14 @@ export const chartBuilders: Readonly<Record<string, SeriesCharts>> = {
   C1: c1Charts,
   C2: c2Charts,
   C3: c3Charts,
+  C4: c4Charts,
+  C5: c5Charts,
+  C6: c6Charts,
   C7: c7Charts,
   C8: c8Charts,
   C9: c9Charts,
+  C10: c10Charts,
+  C11: c11Charts,
 };
 
 /**
