@@ -2,7 +2,7 @@
 // C8 claim at its defaults, so that the chart tests need not train its models.
 // Run from apps/report after a build: npx tsx scripts/makeC8Fixture.ts
 import { writeFileSync } from 'node:fs';
-import { calibrationClaims } from '@lslab/calibration/claims';
+import { claims as calibrationClaims } from '@lslab/calibration/claims';
 
 const claim = calibrationClaims.find((c) => c.id.startsWith('C8'));
 if (!claim) throw new Error('no C8 claim in @lslab/calibration/claims');

@@ -1,6 +1,6 @@
-import { calibrationClaims } from '@lslab/calibration/claims';
+import { claims as calibrationClaims } from '@lslab/calibration/claims';
 import type { Claim } from '@lslab/core';
-import { coreClaims } from '@lslab/core/claims';
+import { claims as coreClaims } from '@lslab/core/claims';
 import { claims as marginsClaims } from '@lslab/margins/claims';
 import { claims as stabilityClaims } from '@lslab/stability/claims';
 
@@ -14,7 +14,7 @@ export interface ClaimSource {
 
 /**
  * Every package whose claims the report runs. To add a package, import its
- * `…Claims` array from its `/claims` subpath and add one entry here.
+ * `claims` list from its `/claims` subpath and add one entry here.
  *
  * @example
  * claimSources.map((s) => s.package); // ['@lslab/core', '@lslab/calibration', '@lslab/margins', '@lslab/stability']

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { coreClaims } from '@lslab/core/claims';
+import { claims as coreClaims } from '@lslab/core/claims';
 import { type Browser, launchChromium } from '@lslab/test-utils/browser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { coreClaims } from '@lslab/core/claims';
+import { claims as coreClaims } from '@lslab/core/claims';
 import { c5WeightGrowth } from '@lslab/margins/claims';
 import { c10Stability, c11Lipschitz } from '@lslab/stability/claims';
 import { Ajv } from 'ajv';

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '@lslab/core';
-import { coreClaims } from '@lslab/core/claims';
+import { claims as coreClaims } from '@lslab/core/claims';
 import { describe, expect, it } from 'vitest';
 import { claimSources } from '../src/claimSources.ts';
 import { type MainOptions, main } from '../src/main.ts';

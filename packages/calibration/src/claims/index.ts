@@ -12,6 +12,6 @@ export {
  * its defaults. Runs train models and read the bundled data sets: Node only.
  *
  * @example
- * calibrationClaims.map((c) => c.id); // ['C8.smoothing-calibration']
+ * claims.map((c) => c.id); // ['C8.smoothing-calibration']
  */
-export const calibrationClaims: readonly Claim[] = [c8SmoothingCalibration];
+export const claims: readonly Claim[] = [c8SmoothingCalibration];

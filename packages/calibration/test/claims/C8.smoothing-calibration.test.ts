@@ -9,7 +9,7 @@ import {
   overconfidentRegime,
   wellSpecifiedRegime,
 } from '../../src/claims/C8.smoothing-calibration/regimes.ts';
-import { calibrationClaims, c8SmoothingCalibration as claim } from '../../src/claims/index.ts';
+import { c8SmoothingCalibration as claim, claims } from '../../src/claims/index.ts';
 import { applyTemperature, bootstrap, fitTemperature } from '../../src/index.ts';
 import { brier, CHECK, debiasedEce, ece, gap } from './c8Helpers.ts';
 
@@ -43,8 +43,8 @@ function paired(e: ExperimentPredictions, metric: typeof ece) {
 }
 
 describe('C8.smoothing-calibration at its defaults', () => {
-  it('is the one claim of calibrationClaims, id = file name, seven one-sided checks, all holding', () => {
-    expect(calibrationClaims.map((c) => c.id)).toEqual(['C8.smoothing-calibration']);
+  it('is the one claim of claims, id = file name, seven one-sided checks, all holding', () => {
+    expect(claims.map((c) => c.id)).toEqual(['C8.smoothing-calibration']);
     expect(full.checks).toHaveLength(7);
     for (const c of full.checks) {
       expect(c.expected).toBe(0);

@@ -27,13 +27,3 @@ export const claims: readonly Claim[] = [
   c7Regulariser,
   c9TrainingRhythm,
 ];
-
-/**
- * The former name of {@link claims}, kept so that code written against it
- * still runs.
- *
- * @deprecated use `claims`
- * @example
- * coreClaims === claims; // true
- */
-export const coreClaims: readonly Claim[] = claims;
