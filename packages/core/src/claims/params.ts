@@ -1,23 +1,6 @@
 import { createRng, type Rng } from '../random/rng.js';
-import { checkOptions } from '../validate/checkOptions.js';
 import { checkSeed } from '../validate/checkSeed.js';
 import { checkInteger } from '../validate/numbers.js';
-
-/**
- * @internal The door of a claim's `run`: rejects a non-object and every unknown
- * key (`E_OPTION` naming the claim id and the key), and fills the keys the
- * caller left out from the claim's defaults. Each claim then checks every
- * value with the validators, `fn` = its id.
- */
-export function claimParams<P extends object>(id: string, defaults: P, params: unknown): P {
-  const given = checkOptions<P>(
-    id,
-    params,
-    Object.keys(defaults) as (keyof P & string)[],
-    'params',
-  );
-  return { ...defaults, ...given };
-}
 
 /** Parameters shared by the claims that draw random inputs. */
 export type SeededTrials = {

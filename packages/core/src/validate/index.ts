@@ -1,3 +1,4 @@
+export { checkClaimParams } from './checkClaimParams.js';
 export { checkDistributionRows, DISTRIBUTION_TOLERANCE } from './checkDistributionRows.js';
 export { checkMatrix, checkNonEmpty } from './checkMatrix.js';
 export { checkConvention, checkOption } from './checkOption.js';

@@ -6,7 +6,7 @@ import {
   fromRows,
   LslabError,
 } from '@lslab/core';
-import { checkAlpha, checkInteger, checkOptions, checkPositive } from '@lslab/core/validate';
+import { checkAlpha, checkClaimParams, checkInteger, checkPositive } from '@lslab/core/validate';
 import {
   gradientDescent,
   hardMarginSvm,
@@ -52,15 +52,7 @@ const DEFAULTS: C5WeightGrowthParams = { alpha: 0.1, lr: 0.5, steps: 100_000 };
 
 function run(given: C5WeightGrowthParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const params = {
-    ...DEFAULTS,
-    ...checkOptions<C5WeightGrowthParams>(
-      ID,
-      given,
-      Object.keys(DEFAULTS) as (keyof C5WeightGrowthParams)[],
-      'params',
-    ),
-  };
+  const params = checkClaimParams(ID, DEFAULTS, given);
   const alpha = checkAlpha(ID, params.alpha, 'alpha');
   if (!(alpha > 0 && alpha < 1)) {
     throw new LslabError('E_RANGE', ID, 'must lie in (0, 1)', { argument: 'alpha', value: alpha });

@@ -1,8 +1,8 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '@lslab/core';
 import {
   checkAlpha,
+  checkClaimParams,
   checkInteger,
-  checkOptions,
   checkPositive,
   checkSeed,
 } from '@lslab/core/validate';
@@ -34,15 +34,7 @@ const DEFAULTS: C10StabilityParams = { alpha: 0.1, K: 3, lambda: 1, flips: 4, se
 
 function run(given: C10StabilityParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const params = {
-    ...DEFAULTS,
-    ...checkOptions<C10StabilityParams>(
-      ID,
-      given,
-      Object.keys(DEFAULTS) as (keyof C10StabilityParams)[],
-      'params',
-    ),
-  };
+  const params = checkClaimParams(ID, DEFAULTS, given);
   const alpha = checkAlpha(ID, params.alpha, 'alpha');
   const K = checkInteger(ID, 'K', params.K, { min: 2, max: 16 });
   const lambda = checkPositive(ID, 'lambda', params.lambda);

@@ -12,9 +12,9 @@ import {
 } from '@lslab/core';
 import {
   checkAlpha,
+  checkClaimParams,
   checkInteger,
   checkNumClasses,
-  checkOptions,
   checkSeed,
 } from '@lslab/core/validate';
 import { binaryLossLipschitz } from '../binaryLossLipschitz.js';
@@ -49,15 +49,7 @@ const DEFAULTS: C11LipschitzParams = { alpha: 0.1, K: 10, samples: 2000, seed: 0
 
 function run(given: C11LipschitzParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const params = {
-    ...DEFAULTS,
-    ...checkOptions<C11LipschitzParams>(
-      ID,
-      given,
-      Object.keys(DEFAULTS) as (keyof C11LipschitzParams)[],
-      'params',
-    ),
-  };
+  const params = checkClaimParams(ID, DEFAULTS, given);
   const alpha = checkAlpha(ID, params.alpha, 'alpha');
   const K = checkNumClasses(ID, params.K, 'K');
   checkInteger(ID, 'K', K, { max: 1000 });

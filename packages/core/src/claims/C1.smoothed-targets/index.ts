@@ -2,8 +2,9 @@ import { type Claim, type ClaimCheck, type ClaimResult, check } from '../../clai
 import { convertSmoothing } from '../../convertSmoothing.js';
 import { smoothBinaryTargets } from '../../smoothBinaryTargets.js';
 import { smoothLabels } from '../../smoothLabels.js';
+import { checkClaimParams } from '../../validate/checkClaimParams.js';
 import { checkInRange, checkInteger } from '../../validate/numbers.js';
-import { claimParams } from '../params.js';
+
 import { EPS } from '../tolerances.js';
 import { maxAbsDiff } from '../vectors.js';
 import { Worst } from '../worst.js';
@@ -46,7 +47,7 @@ function notes(alpha: number, aU: number, aO: number): string[] {
 }
 
 function run(params: C1SmoothedTargetsParams): ClaimResult {
-  const p = claimParams(ID, DEFAULTS, params);
+  const p = checkClaimParams(ID, DEFAULTS, params);
   const K = checkInteger(ID, 'K', p.K, { min: 2, max: MAX_K });
   const alpha = checkInRange(ID, 'alpha', p.alpha, 0, (K - 1) / K);
   const aU = convertSmoothing(alpha, K, 'others', 'uniform');

@@ -4,9 +4,10 @@ import { sigmoidCrossEntropy } from '../../sigmoidCrossEntropy.js';
 import { smoothLabels } from '../../smoothLabels.js';
 import { softmax } from '../../softmax.js';
 import { softmaxCrossEntropy } from '../../softmaxCrossEntropy.js';
+import { checkClaimParams } from '../../validate/checkClaimParams.js';
 import { checkAlpha, checkInteger } from '../../validate/numbers.js';
 import { differenceError, STEP } from '../differences.js';
-import { claimParams, type SeededTrials, seededTrials } from '../params.js';
+import { type SeededTrials, seededTrials } from '../params.js';
 import { between, randomDistribution, randomVector } from '../randomInputs.js';
 import { EPS, sumRounding } from '../tolerances.js';
 import { maxAbsDiff } from '../vectors.js';
@@ -27,7 +28,7 @@ const DEFAULTS: C2GradientParams = { K: 4, alpha: 0.1, seed: 2, trials: 24 };
 const SPREAD = 4;
 
 function run(params: C2GradientParams): ClaimResult {
-  const p0 = claimParams(ID, DEFAULTS, params);
+  const p0 = checkClaimParams(ID, DEFAULTS, params);
   const K = checkInteger(ID, 'K', p0.K, { min: 2, max: 2000 });
   const alpha = checkAlpha(ID, p0.alpha);
   const { trials, rng } = seededTrials(ID, p0);

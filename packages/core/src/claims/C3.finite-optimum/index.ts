@@ -1,7 +1,8 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../../claim.js';
 import type { SmoothingConvention } from '../../convention.js';
 import { optimalSigmoidLogit } from '../../optimalSigmoidLogit.js';
-import { claimParams } from '../params.js';
+import { checkClaimParams } from '../../validate/checkClaimParams.js';
+
 import { binaryDescent as binary, checkpoints, MULTI_LR } from './descent.js';
 import { type Drift, driftTolerance } from './drift.js';
 import { binaryTol, multiClass } from './limits.js';
@@ -26,7 +27,7 @@ const CONVENTIONS: readonly SmoothingConvention[] = ['uniform', 'others'];
 const LN9 = 2.1972245773362196;
 
 function run(params: C3FiniteOptimumParams): ClaimResult {
-  const { alpha, K, lr, steps } = checkC3Params(ID, claimParams(ID, DEFAULTS, params));
+  const { alpha, K, lr, steps } = checkC3Params(ID, checkClaimParams(ID, DEFAULTS, params));
   const checks: ClaimCheck[] = [];
   const notes: string[] = [];
   for (const c of CONVENTIONS) {

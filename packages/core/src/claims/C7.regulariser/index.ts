@@ -1,7 +1,8 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../../claim.js';
+import { checkClaimParams } from '../../validate/checkClaimParams.js';
 import { checkAlpha, checkInRange, checkInteger } from '../../validate/numbers.js';
 import { differenceError } from '../differences.js';
-import { claimParams, type SeededTrials, seededTrials } from '../params.js';
+import { type SeededTrials, seededTrials } from '../params.js';
 import { EPS, sumRounding } from '../tolerances.js';
 import { FAR, starvedPath } from './paths.js';
 import { measure, SPREAD } from './trials.js';
@@ -20,7 +21,7 @@ const ID = 'C7.regulariser';
 const DEFAULTS: C7RegulariserParams = { alpha: 0.1, K: 5, beta: 0.1, seed: 7, trials: 24 };
 
 function run(params: C7RegulariserParams): ClaimResult {
-  const p = claimParams(ID, DEFAULTS, params);
+  const p = checkClaimParams(ID, DEFAULTS, params);
   const alpha = checkAlpha(ID, p.alpha);
   const K = checkInteger(ID, 'K', p.K, { min: 2, max: 10_000 });
   const beta = checkInRange(ID, 'beta', p.beta, 0, 100);

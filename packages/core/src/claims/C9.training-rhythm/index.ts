@@ -1,7 +1,8 @@
 import { type Claim, type ClaimResult, check } from '../../claim.js';
 import { smoothLabels } from '../../smoothLabels.js';
+import { checkClaimParams } from '../../validate/checkClaimParams.js';
 import { checkInOpenRange, checkInteger } from '../../validate/numbers.js';
-import { claimParams, type SeededTrials, seededTrials } from '../params.js';
+import { type SeededTrials, seededTrials } from '../params.js';
 import { EPS } from '../tolerances.js';
 import { logOf, maxAbsDiff, norm, oneHot } from '../vectors.js';
 import { rhythmNotes, workedExample } from './example.js';
@@ -23,7 +24,7 @@ const DEFAULTS: C9TrainingRhythmParams = { alpha: 0.1, K: 5, py: 0.99, seed: 9, 
 const Y = 0; // the true class, as in the helpers
 
 function run(params: C9TrainingRhythmParams): ClaimResult {
-  const p0 = claimParams(ID, DEFAULTS, params);
+  const p0 = checkClaimParams(ID, DEFAULTS, params);
   const alpha = checkInOpenRange(
     ID,
     'alpha',

@@ -10,8 +10,8 @@ import {
 } from '@lslab/core';
 import {
   checkAlpha,
+  checkClaimParams,
   checkInteger,
-  checkOptions,
   checkPositive,
   checkSeed,
 } from '@lslab/core/validate';
@@ -55,15 +55,7 @@ const DEFAULTS: C4SaturationParams = {
 
 function run(given: C4SaturationParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const p = {
-    ...DEFAULTS,
-    ...checkOptions<C4SaturationParams>(
-      ID,
-      given,
-      Object.keys(DEFAULTS) as (keyof C4SaturationParams)[],
-      'params',
-    ),
-  };
+  const p = checkClaimParams(ID, DEFAULTS, given);
   const alpha = checkAlpha(ID, p.alpha, 'alpha');
   if (!(alpha > 0 && alpha < 1)) {
     throw new LslabError('E_RANGE', ID, 'must lie in (0, 1)', { argument: 'alpha', value: alpha });

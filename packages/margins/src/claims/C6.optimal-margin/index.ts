@@ -1,9 +1,9 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check, LslabError } from '@lslab/core';
 import {
   checkAlpha,
+  checkClaimParams,
   checkInteger,
   checkNumClasses,
-  checkOptions,
   checkSeed,
 } from '@lslab/core/validate';
 import { meanInterval } from '../internal/interval.js';
@@ -33,15 +33,7 @@ const DEFAULTS: C6OptimalMarginParams = { alpha: 0.1, K: 10, seeds: 10, seed: 0 
 
 function run(given: C6OptimalMarginParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const params = {
-    ...DEFAULTS,
-    ...checkOptions<C6OptimalMarginParams>(
-      ID,
-      given,
-      Object.keys(DEFAULTS) as (keyof C6OptimalMarginParams)[],
-      'params',
-    ),
-  };
+  const params = checkClaimParams(ID, DEFAULTS, given);
   const alpha = checkAlpha(ID, params.alpha, 'alpha');
   if (alpha === 0) {
     throw new LslabError('E_RANGE', ID, 'must be > 0: hard labels have no finite optimal gap', {
