@@ -6,7 +6,6 @@ import {
   differenceError,
   directionalDifference,
 } from '../../src/claims/differences.ts';
-import { claimParams } from '../../src/claims/params.ts';
 import {
   randomDirection,
   randomDistribution,
@@ -16,7 +15,6 @@ import { printedCheck, sumRounding } from '../../src/claims/tolerances.ts';
 import { maxAbsDiff, norm } from '../../src/claims/vectors.ts';
 import { Worst } from '../../src/claims/worst.ts';
 import { createRng } from '../../src/index.ts';
-import { thrownLslabError } from '../helpers/index.ts';
 
 describe('random inputs of the claims', () => {
   it('randomDistribution(rng, k) is positive and sums to 1; randomVector stays in range', () => {
@@ -114,19 +112,5 @@ describe('tolerances', () => {
 
   it('differenceError(ρ, m3, h) = ρ/h + h²·m3/6', () => {
     expect(differenceError(1e-15, 6, 1e-5)).toBeCloseTo(1e-10 + 1e-10, 20);
-  });
-});
-
-describe('claimParams(id, defaults, params)', () => {
-  it('fills missing keys from the defaults and rejects unknown keys and non-objects', () => {
-    const d = { alpha: 0.1, K: 3 };
-    expect(claimParams('C1.smoothed-targets', d, { K: 5 })).toEqual({ alpha: 0.1, K: 5 });
-    expect(claimParams('C1.smoothed-targets', d, undefined)).toEqual(d);
-    const e = thrownLslabError(
-      () => claimParams('C1.smoothed-targets', d, { alfa: 1 }),
-      'E_OPTION',
-    );
-    expect(e.details.argument).toBe('params.alfa');
-    thrownLslabError(() => claimParams('C1.smoothed-targets', d, 3), 'E_OPTION');
   });
 });
