@@ -8,12 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outArg = process.argv.indexOf('--out');
-const out = join(root, outArg > 0 ? process.argv[outArg + 1] : 'docs/api');
+const out = resolve(root, outArg > 0 ? process.argv[outArg + 1] : 'docs/api');
 
 const entryPoints = [];
 for (const name of readdirSync(join(root, 'packages')).sort()) {
@@ -38,6 +38,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'lslab-typedoc-'));
 const config = join(scratch, 'typedoc.json');
 const tsconfig = join(scratch, 'tsconfig.json');
 writeFileSync(
+  join(scratch, 'index.md'),
+  '# lslab API reference\n\nEvery export of every published package, from its TSDoc: one module per ' +
+    'entry point (`@lslab/core`, `@lslab/core/validate`, `@lslab/core/claims`, …). The theory notes ' +
+    'and conventions that the functions follow are in the repository under `docs/`.\n',
+);
+writeFileSync(
   tsconfig,
   JSON.stringify({
     extends: join(root, 'tsconfig.base.json'),
@@ -58,7 +64,7 @@ writeFileSync(
       entryPointStrategy: 'resolve',
       tsconfig,
       out,
-      readme: join(root, 'README.md'),
+      readme: join(scratch, 'index.md'),
       excludePrivate: true,
       excludeInternal: true,
       treatWarningsAsErrors: true,
@@ -66,6 +72,8 @@ writeFileSync(
       skipErrorChecking: false,
       githubPages: false,
       hideGenerator: true,
+      // links to a hosted repository would need a remote URL; the reference stands alone
+      disableSources: true,
     },
     null,
     2,

@@ -13,7 +13,7 @@ export interface BrierTerms {
   resolution: number;
   /** ō(1 − ō): the score of always forecasting the base rate. */
   uncertainty: number;
-  /** (1/N) Σ_b Σ_{i∈b} [(f_i − f̄_b)² − 2(f_i − f̄_b)·o_i]: within-bin variance and covariance. */
+  /** (1/N) Σ_b Σ_{i∈b} ((f_i − f̄_b)² − 2(f_i − f̄_b)·o_i): within-bin variance and covariance. */
   residual: number;
 }
 

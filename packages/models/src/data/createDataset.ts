@@ -21,7 +21,7 @@ export interface CreateDatasetOptions {
  *
  * @param x - n × d features, n ≥ 1, every entry finite
  * @param y - n labels, integers in [0, K)
- * @param options - class count, names and provenance
+ * @param optionsArg - class count, names and provenance
  * @returns the data set
  * @throws LslabError `E_EMPTY` (n = 0), `E_SHAPE` (y.length ≠ n, or a names
  *   array of the wrong length), `E_NOT_FINITE` (a feature is NaN or ±∞, with
