@@ -10,6 +10,20 @@ const alphaColour = {
   scale: { scheme: 'viridis' },
 } as const;
 
+/** The folded `quantity` drawn solid for the first name (measured) and dashed for the second (its reference). */
+const solidThenDashed = (domain: [string, string]) => ({
+  field: 'quantity',
+  type: 'nominal' as const,
+  title: null,
+  scale: {
+    domain,
+    range: [
+      [1, 0],
+      [4, 4],
+    ],
+  },
+});
+
 const logN = {
   field: 'n',
   type: 'quantitative',
@@ -76,18 +90,7 @@ export const c10Charts: SeriesCharts = {
         },
         color: alphaColour,
         detail: { field: 'alpha', type: 'nominal' },
-        strokeDash: {
-          field: 'quantity',
-          type: 'nominal',
-          title: null,
-          scale: {
-            domain: ['measured ‖ΔW‖', 'bound ‖Δq‖‖x‖/(λn)'],
-            range: [
-              [1, 0],
-              [4, 4],
-            ],
-          },
-        },
+        strokeDash: solidThenDashed(['measured ‖ΔW‖', 'bound ‖Δq‖‖x‖/(λn)']),
         tooltip: [
           { field: 'alpha', type: 'quantitative', title: 'α' },
           { field: 'n', type: 'quantitative' },
@@ -138,18 +141,7 @@ export const c10Charts: SeriesCharts = {
         y: { field: 'value', type: 'quantitative', title: '‖ΔW(α)‖ / ‖ΔW(0)‖' },
         color: alphaColour,
         detail: { field: 'alpha', type: 'nominal' },
-        strokeDash: {
-          field: 'quantity',
-          type: 'nominal',
-          title: null,
-          scale: {
-            domain: ['ratio', 'expected'],
-            range: [
-              [1, 0],
-              [4, 4],
-            ],
-          },
-        },
+        strokeDash: solidThenDashed(['ratio', 'expected']),
         tooltip: [
           { field: 'alpha', type: 'quantitative', title: 'α' },
           { field: 'n', type: 'quantitative' },
