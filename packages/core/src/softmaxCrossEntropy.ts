@@ -101,6 +101,12 @@ const OPTIONS = [
  * (all arithmetic is in Float64; a Float32 gradient is the Float64 gradient
  * rounded once). Pass `options.out` to reuse a gradient buffer.
  *
+ * Any finite logits are accepted: a row whose spread overflows the kernels'
+ * sums (such as [1e308, 0, 0], whose loss for label 0 is exactly 0) is
+ * computed apart as Σ_c a_c·L + Σ_c a_c·(m − z_c), in which a class of zero
+ * mass adds 0. Only a loss that is itself beyond the double range throws
+ * `E_RANGE`.
+ *
  * @param logits - N×K finite logits, K ≥ 2
  * @param target - N class indices, or an N×K Matrix of probability rows
  * @param options - see {@link SoftmaxCrossEntropyOptions}
