@@ -1,5 +1,6 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
+import { checkNoOverflow } from './internal/overflow.js';
 import { finiteRowMax } from './internal/rows.js';
 import type { Matrix } from './matrix.js';
 import { smoothingMass } from './smoothingMass.js';
@@ -146,6 +147,7 @@ export function smoothingDecomposition(
     sums[1] += ce[i];
     sums[2] += kl[i];
   }
+  checkNoOverflow(FN, 'logits', sums);
   return {
     perSample: { total, crossEntropy: ce, klFromUniform: kl, entropyOfUniform: ent },
     mean: {

@@ -1,6 +1,7 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
 import { indexKernel, type KernelOut, probabilityKernel } from './internal/crossEntropyKernels.js';
+import { checkNoOverflow } from './internal/overflow.js';
 import { allocate } from './internal/rows.js';
 import { isOpenPool, type KernelPool } from './kernels/pool.js';
 import type { Dtype, Matrix } from './matrix.js';
@@ -208,6 +209,7 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
       );
     }
   }
+  checkNoOverflow(FN, 'logits', [total]);
   const g: Matrix = { rows: n, cols: k, data: grad };
   if (losses !== undefined) return { loss: losses, grad: g } as CrossEntropyResult<R>;
   return { loss: reduction === 'mean' ? total / denom : total, grad: g } as CrossEntropyResult<R>;
