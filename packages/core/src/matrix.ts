@@ -1,6 +1,5 @@
 import { LslabError } from './errors.js';
 import { checkMatrix } from './validate/checkMatrix.js';
-import { checkFiniteMatrix, checkFiniteVector } from './validate/finite.js';
 import { checkInteger } from './validate/numbers.js';
 
 /**
@@ -27,6 +26,27 @@ export type Dtype = 'float64' | 'float32';
  */
 export const MAX_ELEMENTS = 2 ** 26;
 
+/**
+ * A matrix holds numbers, NaN and ±∞ included: the functions that compute
+ * with it reject those, naming their own argument, row and column. Anything
+ * that is not a number (a string, a nested array, null) is rejected here.
+ */
+function checkNumbers(fn: string, name: string, data: ArrayLike<unknown>): void {
+  if (data === null || typeof data !== 'object' || typeof data.length !== 'number') {
+    throw new LslabError('E_SHAPE', fn, 'is not an array of numbers', { argument: name });
+  }
+  if (data instanceof Float64Array || data instanceof Float32Array) return;
+  for (let i = 0; i < data.length; i++) {
+    if (typeof data[i] !== 'number') {
+      throw new LslabError('E_NOT_FINITE', fn, 'is not a number', {
+        argument: name,
+        row: i,
+        value: data[i],
+      });
+    }
+  }
+}
+
 function checkDim(fn: string, name: string, n: number): void {
   if (!Number.isInteger(n) || n < 0) {
     throw new LslabError('E_RANGE', fn, 'must be a non-negative integer', {
@@ -45,8 +65,9 @@ function checkDim(fn: string, name: string, n: number): void {
  * @param cols - number of columns, an integer ≥ 0
  * @param data - optional row-major values, length `rows * cols`
  * @throws LslabError `E_RANGE` for a bad dimension or more than {@link MAX_ELEMENTS}
- *   numbers, `E_SHAPE` for a wrong data length, `E_NOT_FINITE` for NaN, ±∞ or a
- *   non-number in `data`
+ *   numbers, `E_SHAPE` for a wrong data length, `E_NOT_FINITE` for an entry of
+ *   `data` that is not a number (NaN and ±∞ are kept, for the functions that use
+ *   the matrix to reject)
  * @example
  * const m = matrix(2, 3, [1, 2, 3, 4, 5, 6]);
  * m.data[1 * 3 + 2]; // 6
@@ -55,7 +76,7 @@ export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Ma
   checkDim('matrix', 'rows', rows);
   checkDim('matrix', 'cols', cols);
   checkInteger('matrix', 'rows × cols', rows * cols, { max: MAX_ELEMENTS });
-  if (data !== undefined) checkFiniteVector('matrix', 'data', data);
+  if (data !== undefined) checkNumbers('matrix', 'data', data);
   if (data === undefined) return { rows, cols, data: new Float64Array(rows * cols) };
   if (data.length !== rows * cols) {
     throw new LslabError(
@@ -73,7 +94,8 @@ export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Ma
  * Creates a Float64 matrix from an array of equally long rows.
  *
  * @throws LslabError `E_SHAPE` when `rows` is not an array of arrays or rows differ in
- *   length, `E_NOT_FINITE` for NaN, ±∞ or a non-number (naming row and column),
+ *   length, `E_NOT_FINITE` for an entry that is not a number (naming row and column;
+ *   NaN and ±∞ are kept, for the functions that use the matrix to reject),
  *   `E_RANGE` for more than {@link MAX_ELEMENTS} numbers
  * @example
  * const m = fromRows([[1, 2], [3, 4]]);
@@ -111,9 +133,8 @@ export function fromRows(rows: ReadonlyArray<ArrayLike<number>>): Matrix {
     }
     for (let j = 0; j < k; j++) {
       const v = r[j];
-      if (typeof v !== 'number' || !(v > -Infinity && v < Infinity)) {
-        const problem = typeof v === 'number' ? 'is not finite' : 'is not a number';
-        throw new LslabError('E_NOT_FINITE', fn, problem, {
+      if (typeof v !== 'number') {
+        throw new LslabError('E_NOT_FINITE', fn, 'is not a number', {
           argument: 'rows',
           row: i,
           column: j,
@@ -131,13 +152,12 @@ export function fromRows(rows: ReadonlyArray<ArrayLike<number>>): Matrix {
  *
  * @param m - a Matrix
  * @returns `m.rows` arrays of `m.cols` numbers
- * @throws LslabError `E_SHAPE` when `m` is not a Matrix, `E_NOT_FINITE` for NaN or ±∞ in it
+ * @throws LslabError `E_SHAPE` when `m` is not a Matrix
  * @example
  * toRows(matrix(2, 2, [1, 2, 3, 4])); // [[1, 2], [3, 4]]
  */
 export function toRows(m: Matrix): number[][] {
   checkMatrix('toRows', 'm', m);
-  checkFiniteMatrix('toRows', 'm', m);
   const out: number[][] = [];
   for (let i = 0; i < m.rows; i++)
     out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
