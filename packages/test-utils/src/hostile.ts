@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { badError, documentedCodes, nonFinite, parameterNames } from './hostile/check.ts';
 import { derivedHostile, genericHostile, type Hostile } from './hostile/values.ts';
@@ -85,6 +85,8 @@ export async function runHostile(
     if (!(name in api)) report.failures.push(`${name}: in the table but not exported`);
   }
   const perFunction: Record<string, number> = {};
+  // names each call before it is made, to find one that never returns
+  const trace = process.env.LSLAB_HOSTILE_TRACE;
   for (const [name, f] of Object.entries(api)) {
     if (typeof f !== 'function') continue;
     const entry = table[name];
@@ -97,6 +99,7 @@ export async function runHostile(
     const names = entry.names ?? parameterNames(f as (...a: never[]) => unknown);
     const call = async (args: unknown[], what: string): Promise<void> => {
       report.calls++;
+      if (trace) appendFileSync(trace, `${what}\n`);
       const t0 = performance.now();
       let result: unknown;
       let error: unknown;
