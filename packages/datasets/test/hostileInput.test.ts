@@ -116,7 +116,7 @@ describe('wrong types and sizes get typed errors', () => {
     const typo = thrown(() =>
       datasetFromRecords([{ a: 1, c: 'x' }], { ...spec, labell: 'c' } as never),
     );
-    expect([typo.code, typo.details.argument]).toEqual(['E_OPTION', 'options.labell']);
+    expect([typo.code, typo.details.argument]).toEqual(['E_OPTION', 'spec.labell']);
   });
 
   it('hashFeatures rejects an unknown option and a non-array', () => {
