@@ -17,6 +17,9 @@ const table: HostileTable = {
   bousquetElisseeffBound: { args: () => [0.95, 2, 0.5, 100] },
   estimateLipschitz: {
     args: () => [0.1, 4, { samples: 50, seed: 1, norm: 'l2', convention: 'uniform' }],
+    // documented: the search over no samples is the maximum of nothing, −∞
+    infinite: (args, path) =>
+      path === 'result.search' && (args[2] as { samples?: unknown } | undefined)?.samples === 0,
   },
   labelFlipStability: {
     args: () => [
@@ -36,6 +39,8 @@ const table: HostileTable = {
   stabilitySweep: {
     args: () => [{ ns: [20, 40], alphas: [0, 0.5], flips: 1, dim: 2, numClasses: 2, seed: 1 }],
     randomRuns: 10,
+    // without ns (or options) it runs the documented default sweep, seven sizes up to 3200 rows
+    timeBoundMs: 10_000,
   },
 };
 
