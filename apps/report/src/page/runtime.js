@@ -58,6 +58,24 @@
   }
 
   /**
+   * vega-embed's options, chosen for the page's Content-Security-Policy:
+   * `ast: true` evaluates Vega expressions with the interpreter bundled in
+   * vega-embed (vega-interpreter) instead of compiling them with `Function`,
+   * so the policy needs no 'unsafe-eval'; `defaultStyle: false` and the
+   * tooltip's `disableDefaultStyle` stop vega-embed and vega-tooltip from
+   * inserting `<style>` elements (the page CSS styles the tooltip), so
+   * style-src needs no 'unsafe-inline'. Tooltips are vega-tooltip's handler
+   * with its own sanitiser, which escapes the values it writes as HTML.
+   */
+  const EMBED_OPTIONS = {
+    actions: false,
+    renderer: 'svg',
+    ast: true,
+    defaultStyle: false,
+    tooltip: { disableDefaultStyle: true },
+  };
+
+  /**
    * @param {HTMLElement} parent
    * @param {Chart[]} charts
    */
@@ -69,7 +87,7 @@
       figure.append(target, el('figcaption', '', chart.caption));
       parent.append(figure);
       pending.push(
-        vegaEmbed(target, chart.spec, { actions: false, renderer: 'svg' }).catch((e) => {
+        vegaEmbed(target, chart.spec, EMBED_OPTIONS).catch((e) => {
           figure.append(el('p', 'error', `This chart could not be drawn: ${String(e)}`));
           console.error(e);
         }),
