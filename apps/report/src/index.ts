@@ -25,11 +25,12 @@ export { checkOutDir, checkOutFile, UnsafeTargetError } from './output/checkTarg
 export { writeReportDir } from './output/writeReportDir.js';
 export { analysePredictions, type PredictionsReport } from './predictions/analysePredictions.js';
 export {
+  checkPredictionsBytes,
+  checkPredictionsRows,
   MAX_PREDICTIONS_BYTES,
   MAX_PREDICTIONS_ROWS,
-  type Predictions,
-  readPredictions,
-} from './predictions/readPredictions.js';
+} from './predictions/predictionsLimits.js';
+export { type Predictions, readPredictions } from './predictions/readPredictions.js';
 export { renderSvg } from './renderSvg.js';
 export { type ClaimReport, ClaimRunError, planClaims, runClaim, runClaims } from './runClaims.js';
 export { writeJsonAtomic } from './writeJsonAtomic.js';
