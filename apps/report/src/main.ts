@@ -25,6 +25,8 @@ and writes a report directory:
   results.json  every parameter, check, series and note; the same seed gives
                 the same bytes
   figures/      every chart as SVG
+  checks.csv    every check of every claim, one row each
+  classes.csv   with --predictions: one row a class of your model
 
 Options:
   --out DIR            where to write the report (default: report); replaced

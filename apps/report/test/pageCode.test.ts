@@ -31,6 +31,7 @@ const data: PageData = {
   seed: null,
   versions: {},
   summary: 'none',
+  downloads: [],
   chapters: [],
 };
 

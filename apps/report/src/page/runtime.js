@@ -209,6 +209,20 @@
     }
   }
 
+  /**
+   * Links to the data files beside the page; relative, so they work from file://.
+   * @param {{ file: string; about: string }[]} downloads
+   */
+  function renderDownloads(downloads) {
+    const p = el('p', 'downloads', 'Data: ');
+    downloads.forEach((d, i) => {
+      const a = el('a', '', d.file);
+      a.href = encodeURI(d.file);
+      p.append(i > 0 ? ', ' : '', a, ` (${d.about})`);
+    });
+    return p;
+  }
+
   function main() {
     const source = document.getElementById('lslab-data');
     /** @type {PageData} */
@@ -220,6 +234,7 @@
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     header.append(el('p', 'meta', `seed ${data.seed ?? 'defaults'} · ${versions}`));
+    header.append(renderDownloads(data.downloads ?? []));
     const nav = el('nav');
     const toc = el('ol');
     for (const ch of data.chapters) {
