@@ -29,7 +29,9 @@ describe('perClass(predictions)', () => {
     expect(rows.map((r) => r.frequency)).toEqual([0.2, 0.6, 0.2, 0]);
     // (0.7+0.5+0.1+0.3+0.4)/5, (0.2+0.4+0.6+0.3+0.4)/5, (0.1+0.1+0.3+0.4+0.2)/5, 0
     const expected = [0.4, 0.38, 0.22, 0];
-    rows.forEach((r, j) => expect(r.meanProbability).toBeCloseTo(expected[j], 15));
+    rows.forEach((r, j) => {
+      expect(r.meanProbability).toBeCloseTo(expected[j], 15);
+    });
   });
 
   it('property: supports and predictions each sum to N, mean probabilities to 1', () => {
