@@ -36,6 +36,9 @@
    */
   function math(parent, tex, display) {
     const span = el('span', display ? 'math display' : 'math');
+    // katex.render builds DOM nodes and styles them through the CSSOM, which the
+    // page's Content-Security-Policy does not govern; renderToString would write
+    // style attributes and need style-src-attr 'unsafe-inline'.
     katex.render(tex, span, {
       displayMode: display,
       throwOnError: false,
