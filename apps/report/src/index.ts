@@ -24,6 +24,7 @@ export {
   contentSecurityPolicy,
   type InlineContent,
   sha256Source,
+  withContentSecurityPolicy,
 } from './html/contentSecurityPolicy.js';
 export { type MainOptions, main, USAGE } from './main.js';
 export { checkOutDir, checkOutFile, UnsafeTargetError } from './output/checkTarget.js';

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, sha256Source } from '../src/html/contentSecurityPolicy.ts';
+import {
+  CSP_SLOT,
+  contentSecurityPolicy,
+  inlineContent,
+  sha256Source,
+  withContentSecurityPolicy,
+} from '../src/html/contentSecurityPolicy.ts';
 import { renderHtml } from '../src/html/renderHtml.ts';
 import type { PageData } from '../src/pageData.ts';
 
@@ -107,11 +113,40 @@ describe('the Content-Security-Policy of the page', () => {
     );
   });
 
+  it('inlineContent finds every script (executable or not) and every style outside the scripts', () => {
+    const html = `<head><STYLE media="screen">a{}</STYLE><style>b{}</style></head>
+<script type="application/json" id="d">{"x":"\\u003cstyle>"}</script>
+<script data-lib="x">const s = "<style>c{}</style" + ">";</script>
+<script type="text/plain" id="worker">onmessage = () => {};</script>`;
+    expect(inlineContent(html)).toEqual({
+      scripts: [
+        '{"x":"\\u003cstyle>"}',
+        'const s = "<style>c{}</style" + ">";',
+        'onmessage = () => {};',
+      ],
+      styles: ['a{}', 'b{}'],
+    });
+  });
+
+  it('withContentSecurityPolicy: an element added to a template is allowed by its hash with no other edit', () => {
+    const page = (extra: string) =>
+      withContentSecurityPolicy(`<head>${CSP_SLOT}<style>p{}</style></head><body>${extra}</body>`);
+    const worker = 'self.onmessage = (e) => self.postMessage(e.data);';
+    const html = page(`<script type="text/plain" id="worker">${worker}</script>`);
+    const policy = /content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(policy).toContain(`script-src ${sha256Source(worker)};`);
+    expect(policy).toContain(`style-src ${sha256Source('p{}')};`);
+    expect(html.startsWith('<head><meta http-equiv="Content-Security-Policy" content="')).toBe(
+      true,
+    );
+    expect(() => withContentSecurityPolicy('<head></head>')).toThrow(/no CSP slot/);
+  });
+
   it('the rendered page carries the policy first in <head>, with the hash of each of its inline scripts and styles', () => {
     const html = renderHtml(data);
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
     expect(meta).not.toBeNull();
-    const policy = (meta?.[1] ?? '').replace(/&#39;/g, "'");
+    const policy = meta?.[1] ?? '';
     expect(html.indexOf('<meta http-equiv')).toBeLessThan(html.indexOf('<style'));
     expect(html.indexOf('<meta http-equiv')).toBeLessThan(html.indexOf('<script'));
     const scripts = scriptsOf(html).map((s) => s.text);

@@ -45,9 +45,10 @@ function hashes(texts: readonly string[]): string {
  * - `base-uri 'none'`, `form-action 'none'`: no `<base>` can redirect relative
  *   URLs, no form can post anywhere.
  *
- * A hash is over the exact text, so the list must hold every inline element
- * the page renders (the hash of a non-executable block, such as a worker's
- * source, is harmless and keeps the rule simple: every inline script is listed).
+ * A hash is over the exact text, so the lists must hold every inline element
+ * of the page: {@link withContentSecurityPolicy} takes them from the finished
+ * document. Non-executable blocks (the data, a worker's source) are hashed
+ * too: harmless, and one rule for every `<script>`.
  *
  * @param inline - the text of each inline script and style of the page
  * @returns the policy, directives separated by `; `
@@ -68,4 +69,51 @@ export function contentSecurityPolicy(inline: InlineContent): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+}
+
+/** Where {@link withContentSecurityPolicy} puts the policy's `<meta>` tag: first in `<head>`, after the charset. */
+export const CSP_SLOT = '<!-- content-security-policy -->';
+
+/**
+ * The text of every inline `<script>` (executable or not) and `<style>` of a
+ * document the report rendered. A plain scan is enough for pages whose
+ * scripts cannot contain `</script` (the inliner escapes it) and whose JSON
+ * escapes `<`; it is not an HTML parser for documents from elsewhere. Styles
+ * are looked for outside the scripts.
+ *
+ * @param html - a document rendered by the report
+ * @returns the scripts' and styles' text, in document order
+ * @example
+ * inlineContent('<style>b{}</style><script type="application/json">{}</script>');
+ * // { scripts: ['{}'], styles: ['b{}'] }
+ */
+export function inlineContent(html: string): InlineContent {
+  const element = (tag: string) => new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}\\s*>`, 'gi');
+  const scripts = [...html.matchAll(element('script'))].map((m) => m[1]);
+  // styles are looked for outside the scripts: a library's code may spell "<style"
+  const outside = html.replace(element('script'), '');
+  const styles = [...outside.matchAll(element('style'))].map((m) => m[1]);
+  return { scripts, styles };
+}
+
+/**
+ * Puts the page's Content-Security-Policy into a rendered document: the
+ * policy of its inline scripts and styles ({@link contentSecurityPolicy} of
+ * {@link inlineContent}) as a `<meta http-equiv>` tag at {@link CSP_SLOT}.
+ * Computing it from the finished document means an inline element added to
+ * the template is allowed by its hash without another edit.
+ *
+ * @param html - the document, with {@link CSP_SLOT} once in `<head>` before any script or style
+ * @returns the document with the tag in place of the slot
+ * @throws Error when the slot is missing (a bug of the template)
+ * @example
+ * withContentSecurityPolicy(`<head>${CSP_SLOT}</head>`).includes("connect-src 'none'"); // true
+ */
+export function withContentSecurityPolicy(html: string): string {
+  const at = html.indexOf(CSP_SLOT);
+  if (at < 0) throw new Error('withContentSecurityPolicy: the document has no CSP slot');
+  // the policy holds no '"', '<' or '&': it goes into the double-quoted attribute as is
+  const policy = contentSecurityPolicy(inlineContent(html));
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  return html.slice(0, at) + meta + html.slice(at + CSP_SLOT.length);
 }

@@ -1,5 +1,5 @@
 import type { PageData } from '../pageData.js';
-import { contentSecurityPolicy } from './contentSecurityPolicy.js';
+import { CSP_SLOT, withContentSecurityPolicy } from './contentSecurityPolicy.js';
 import { pageAssets } from './pageAssets.js';
 import { PAGE_CSS } from './pageCss.js';
 
@@ -24,10 +24,9 @@ export function jsonForScript(value: unknown): string {
  * the data as a JSON block, and the inlined scripts (vega, vega-lite,
  * vega-embed, KaTeX, the page script). It needs no network and works from
  * file://. Outside text only ever reaches the page inside the JSON block and
- * the escaped `<title>`. Every inline `<script>` and `<style>` is rendered
- * from the two lists `scripts` and `styles`, and the Content-Security-Policy
- * (first in `<head>`, before anything it governs) is computed from the same
- * lists, so a script added there is allowed by its hash and nothing else is.
+ * the escaped `<title>`. The Content-Security-Policy goes first in `<head>`
+ * and allows exactly the inline scripts and styles of the finished document,
+ * by hash: an element added to the template is covered without further edit.
  *
  * @param data - what the page shows
  * @returns the HTML document
@@ -36,31 +35,26 @@ export function jsonForScript(value: unknown): string {
  */
 export function renderHtml(data: PageData): string {
   const assets = pageAssets();
-  const json = jsonForScript(data);
-  const styles = [assets.katexCss, PAGE_CSS];
-  const policy = contentSecurityPolicy({
-    scripts: [json, ...assets.scripts.map((s) => s.source)],
-    styles,
-  });
   const scripts = assets.scripts
     .map((s) => `<script data-lib="${s.name}">${s.source}</script>`)
     .join('\n');
-  return `<!doctype html>
+  return withContentSecurityPolicy(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
+${CSP_SLOT}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="@lslab/report">
 <title>${escapeHtml(data.title)}</title>
-${styles.map((css) => `<style>${css}</style>`).join('\n')}
+<style>${assets.katexCss}</style>
+<style>${PAGE_CSS}</style>
 </head>
 <body>
 <main id="report"></main>
 <noscript><p>This report draws its charts and formulas with JavaScript. The numbers are in results.json and the charts in figures/ beside this file.</p></noscript>
-<script type="application/json" id="lslab-data">${json}</script>
+<script type="application/json" id="lslab-data">${jsonForScript(data)}</script>
 ${scripts}
 </body>
 </html>
-`;
+`);
 }
