@@ -1,6 +1,7 @@
 import { claimPrefix } from './catalogue.js';
 import type { ClaimSource } from './claimSources.js';
 import { renderHtml } from './html/renderHtml.js';
+import { reportCsvFiles } from './output/reportCsv.js';
 import { packageVersion, reportVersion } from './packageDir.js';
 import { layoutChapters, type PageData, pageClaim } from './pageData.js';
 import type { PredictionsReport } from './predictions/analysePredictions.js';
@@ -72,7 +73,8 @@ export function resultsJson(results: object): string {
  * the files come back in memory, for an atomic write.
  *
  * @param options - sources, selection, seed, predictions, threads, progress
- * @returns the files (`results.json`, `index.html`, `figures/*.svg`) and the reports
+ * @returns the files (`results.json`, `index.html`, `checks.csv`, `classes.csv` with
+ *   predictions, `figures/*.svg`) and the reports
  * @throws ClaimRunError when a claim throws; LslabError from the predictions analysis
  * @example
  * (await generateReport({ sources: claimSources })).files.has('index.html'); // true
@@ -108,6 +110,8 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
   const held = claims.reduce((s, r) => s + r.held, 0);
   const checks = claims.reduce((s, r) => s + r.checks.length, 0);
   const failing = claims.filter((r) => !r.holds).map((r) => r.id);
+  const csv = reportCsvFiles(claims, predictions);
+  for (const [file, { text }] of csv) files.set(file, text);
   const page: PageData = {
     title: 'lslab — label smoothing, claim by claim',
     seed: options.seed ?? null,
@@ -117,6 +121,10 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
       (failing.length > 0
         ? ` Does not hold: ${failing.join(', ')} (shown below, never hidden).`
         : ''),
+    downloads: [
+      { file: 'results.json', about: 'every parameter, check, series and note' },
+      ...[...csv].map(([file, { about }]) => ({ file, about })),
+    ],
     chapters: layoutChapters(
       processed.map((p) => pageClaim(p.report, p.charts)),
       (prefix) => isSelected(prefix, options.claims?.map(claimPrefix)),

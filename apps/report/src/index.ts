@@ -20,16 +20,26 @@ export {
   RESULTS_SCHEMA_VERSION,
   resultsJson,
 } from './generateReport.js';
+export {
+  contentSecurityPolicy,
+  type InlineContent,
+  sha256Source,
+  withContentSecurityPolicy,
+} from './html/contentSecurityPolicy.js';
 export { type MainOptions, main, USAGE } from './main.js';
 export { checkOutDir, checkOutFile, UnsafeTargetError } from './output/checkTarget.js';
+export { type CsvCell, formatCsv } from './output/formatCsv.js';
+export { checksCsv, classesCsv, reportCsvFiles } from './output/reportCsv.js';
 export { writeReportDir } from './output/writeReportDir.js';
 export { analysePredictions, type PredictionsReport } from './predictions/analysePredictions.js';
+export { type ClassRow, perClass } from './predictions/perClass.js';
 export {
+  checkPredictionsBytes,
+  checkPredictionsRows,
   MAX_PREDICTIONS_BYTES,
   MAX_PREDICTIONS_ROWS,
-  type Predictions,
-  readPredictions,
-} from './predictions/readPredictions.js';
+} from './predictions/predictionsLimits.js';
+export { type Predictions, readPredictions } from './predictions/readPredictions.js';
 export { renderSvg } from './renderSvg.js';
 export { type ClaimReport, ClaimRunError, planClaims, runClaim, runClaims } from './runClaims.js';
 export { writeJsonAtomic } from './writeJsonAtomic.js';

@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LslabError } from '@lslab/core';
 import { catalogue, claimPrefix } from './catalogue.js';
 import { type ClaimSource, claimSources } from './claimSources.js';
 import { claimHolds, formatSummary } from './cli/formatSummary.js';
@@ -10,11 +9,8 @@ import { generateReport, resultsJson } from './generateReport.js';
 import { checkOutFile } from './output/checkTarget.js';
 import { writeReportDir } from './output/writeReportDir.js';
 import { reportVersion } from './packageDir.js';
-import {
-  MAX_PREDICTIONS_BYTES,
-  type Predictions,
-  readPredictions,
-} from './predictions/readPredictions.js';
+import { checkPredictionsBytes } from './predictions/predictionsLimits.js';
+import { type Predictions, readPredictions } from './predictions/readPredictions.js';
 import { writeJsonAtomic } from './writeJsonAtomic.js';
 
 /** The `--help` text. */
@@ -29,6 +25,8 @@ and writes a report directory:
   results.json  every parameter, check, series and note; the same seed gives
                 the same bytes
   figures/      every chart as SVG
+  checks.csv    every check of every claim, one row each
+  classes.csv   with --predictions: one row a class of your model
 
 Options:
   --out DIR            where to write the report (default: report); replaced
@@ -38,7 +36,8 @@ Options:
                        of --predictions (default: each claim's own)
   --claims C1,C8       run only these claims (prefixes or full ids)
   --predictions FILE   add the chapter "Your model": the calibration of your
-                       model's predictions (CSV or JSON, at most 32 MiB)
+                       model's predictions (CSV or JSON, at most 32 MiB
+                       and 200,000 rows)
   --format csv|json    the format of FILE (default: from its extension)
   --logits             FILE holds logits, not probabilities
   --strict             exit 1 when a check fails
@@ -67,15 +66,7 @@ export interface MainOptions {
 function loadPredictions(args: ReportArgs): Predictions | undefined {
   if (args.predictions === undefined) return undefined;
   const file = args.predictions;
-  const size = statSync(file).size;
-  if (size > MAX_PREDICTIONS_BYTES) {
-    throw new LslabError(
-      'E_RANGE',
-      'lslab report --predictions',
-      `is ${size} bytes; the limit is ${MAX_PREDICTIONS_BYTES} (32 MiB)`,
-      { argument: file },
-    );
-  }
+  checkPredictionsBytes(statSync(file).size, file);
   return readPredictions(readFileSync(file), {
     name: file,
     format: args.format,
