@@ -2,7 +2,9 @@
 // A release rehearsal that changes nothing here: on a scratch clone, runs
 // `changeset version` and prints the versions and CHANGELOG entries it would
 // write; then packs each published package of that clone (workspace ranges
-// rewritten) and runs `npm publish --dry-run` on the tarball, listing its files.
+// rewritten: the @lslab ranges of each packed package.json are printed, and a
+// `workspace:` range left in one fails the rehearsal) and runs
+// `npm publish --dry-run` on the tarball, which lists its files.
 //
 //   node scripts/release-dry-run.mjs
 import { spawnSync } from 'node:child_process';
@@ -65,6 +67,20 @@ try {
     cpSync(dist, join(p.dir, 'dist'), { recursive: true });
     const packed = run('npx', [...PNPM, 'pack', '--pack-destination', scratch], p.dir, false);
     const tarball = packed.stdout.trim().split('\n').pop();
+    // what a consumer's npm resolves: the packed manifest's @lslab ranges
+    const manifest = JSON.parse(
+      run('tar', ['-xzOf', tarball, 'package/package.json'], scratch, false).stdout || '{}',
+    );
+    const internal = Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })
+      .filter(([name]) => name.startsWith('@lslab/'))
+      .map(([name, range]) => `${name} ${range}`);
+    console.log(
+      `\n== ${p.json.name}@${p.json.version} packed; its @lslab dependencies: ${internal.join(', ') || 'none'}`,
+    );
+    if (internal.some((d) => d.includes('workspace:'))) {
+      console.log(`release dry run: ${p.json.name} would publish a workspace: range`);
+      failed = true;
+    }
     console.log(`\n== npm publish --dry-run ${p.json.name}@${p.json.version}`);
     run('npm', ['publish', '--dry-run', '--access', 'public', tarball], scratch);
   }

@@ -39,6 +39,18 @@ describe('README examples', () => {
     expect(expected.filter((r) => !shown.has(r))).toEqual([]);
   });
 
+  it.each(publishedPackages())(
+    '$name README links the API reference page of each entry point',
+    (pkg) => {
+      const readme = readFileSync(join(pkg.dir, 'README.md'), 'utf8');
+      // TypeDoc's page name for a module: the import specifier with `@` and `/` as `_`
+      const pages = pkg.entries.map(
+        (e) => `../../docs/api/modules/${e.replace(/[@/]/g, '_')}.html`,
+      );
+      expect(pages.filter((page) => !readme.includes(`(${page})`))).toEqual([]);
+    },
+  );
+
   it.each(readmes)('%s has no code to run that is not an example file', (readme) => {
     const loose = unmarkedCode(readFileSync(join(root, readme), 'utf8'));
     expect(loose.map((b) => `line ${b.line}`)).toEqual([]);
