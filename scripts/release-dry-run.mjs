@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,10 +30,15 @@ function run(cmd, args, cwd, show = true) {
   return r;
 }
 
+/** The workspace packages of a checkout, published or not (the report app is private but versioned). */
 const packagesOf = (dir) =>
-  readdirSync(join(dir, 'packages'))
-    .sort()
-    .map((n) => join(dir, 'packages', n))
+  ['packages', 'apps']
+    .filter((group) => existsSync(join(dir, group)))
+    .flatMap((group) =>
+      readdirSync(join(dir, group))
+        .sort()
+        .map((n) => join(dir, group, n)),
+    )
     .filter((d) => existsSync(join(d, 'package.json')))
     .map((d) => ({ dir: d, json: JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')) }));
 
@@ -58,7 +63,7 @@ try {
   }
   for (const p of packagesOf(clone).filter((x) => !x.json.private)) {
     // built output comes from this checkout (dist is not in git)
-    const dist = join(root, 'packages', p.dir.split('/').pop(), 'dist');
+    const dist = join(root, relative(clone, p.dir), 'dist');
     if (!existsSync(dist)) {
       console.log(`release dry run: ${p.json.name} is not built; run the build first`);
       failed = true;
