@@ -13,15 +13,15 @@ const tidy = (x: number) => Number(x.toPrecision(12));
  *
  * @param name - the axis (parameter) name, for messages
  * @param spec - a list, `{ from, to, step }` or `{ from, to, factor }`
+ * @param fn - who is asking, for messages (`lslab sweep --grid FILE`)
  * @returns the count, ≥ 1
  * @throws LslabError `E_RANGE` when `to` < `from`, or a log range does not start above 0
  * @example
  * axisCount('alpha', { from: 0, to: 0.5, step: 0.05 }); // 11
  * axisCount('n', { from: 100, to: 100000, factor: 10 }); // 4
  */
-export function axisCount(name: string, spec: AxisSpec): number {
+export function axisCount(name: string, spec: AxisSpec, fn = 'lslab sweep --grid'): number {
   if (Array.isArray(spec)) return spec.length;
-  const fn = 'lslab sweep --grid';
   if (spec.to < spec.from) {
     throw new LslabError('E_RANGE', fn, `must not be below from (${spec.from})`, {
       argument: `axes.${name}.to`,
@@ -45,17 +45,18 @@ export function axisCount(name: string, spec: AxisSpec): number {
  *
  * @param name - the axis name, for messages
  * @param spec - a list or a range
+ * @param fn - who is asking, for messages
  * @returns the values in order
  * @throws LslabError `E_OPTION` naming the axis and the repeated value
  * @example
  * axisValues('alpha', { from: 0, to: 0.3, step: 0.1 }); // [0, 0.1, 0.2, 0.3]
  * axisValues('n', { from: 100, to: 10000, factor: 10 }); // [100, 1000, 10000]
  */
-export function axisValues(name: string, spec: AxisSpec): unknown[] {
+export function axisValues(name: string, spec: AxisSpec, fn = 'lslab sweep --grid'): unknown[] {
   let values: unknown[];
   if (Array.isArray(spec)) values = spec;
   else {
-    const n = axisCount(name, spec);
+    const n = axisCount(name, spec, fn);
     values = Array.from({ length: n }, (_, i) =>
       spec.step !== undefined
         ? tidy(spec.from + i * spec.step)
@@ -66,7 +67,7 @@ export function axisValues(name: string, spec: AxisSpec): unknown[] {
   values.forEach((v, i) => {
     const text = JSON.stringify(v);
     if (seen.has(text)) {
-      throw new LslabError('E_OPTION', 'lslab sweep --grid', 'appears twice in the axis', {
+      throw new LslabError('E_OPTION', fn, 'appears twice in the axis', {
         argument: `axes.${name}[${i}]`,
         value: v,
       });

@@ -18,7 +18,12 @@ export interface GridFile {
 let compiled: ValidateFunction | undefined;
 /** The schema's validator, compiled on first use (nothing runs at import). */
 const validator = () => {
-  compiled ??= new Ajv({ strict: true, allowUnionTypes: true, strictRequired: false }).compile(gridSchema);
+  compiled ??= new Ajv({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    strictRequired: false,
+  }).compile(gridSchema);
   return compiled;
 };
 
@@ -39,6 +44,14 @@ function valueAt(root: unknown, path: string): unknown {
     v = (v as Record<string, unknown> | undefined)?.[p];
   }
   return v;
+}
+
+/** The error that best says what to fix: a misspelt key, then a missing one, then a value; never a branch of oneOf. */
+function mostUseful(errors: readonly ErrorObject[]): ErrorObject {
+  const own = errors.filter((e) => !e.schemaPath.includes('/oneOf/'));
+  const rank = (e: ErrorObject) =>
+    ['additionalProperties', 'required'].indexOf(e.keyword) + 1 || (e.keyword === 'oneOf' ? 4 : 3);
+  return [...own].sort((a, b) => rank(a) - rank(b))[0] ?? errors[0];
 }
 
 function schemaError(fn: string, root: unknown, e: ErrorObject): LslabError {
@@ -101,6 +114,6 @@ export function parseGridFile(text: string, file: string): GridFile {
     });
   }
   const validate = validator();
-  if (!validate(raw)) throw schemaError(fn, raw, (validate.errors as ErrorObject[])[0]);
+  if (!validate(raw)) throw schemaError(fn, raw, mostUseful(validate.errors as ErrorObject[]));
   return raw as unknown as GridFile;
 }

@@ -90,7 +90,7 @@ export function resolveGrid(
     });
   }
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
-  const counts = Object.entries(file.axes).map(([n, spec]) => [n, axisCount(n, spec)] as const);
+  const counts = Object.entries(file.axes).map(([n, spec]) => [n, axisCount(n, spec, fn)] as const);
   const size = counts.reduce((s, [, c]) => s * c, replicates);
   if (size > maxCells) {
     const parts = [...counts.map(([n, c]) => `${c} ${n}`), `${replicates} replicates`];
@@ -110,7 +110,7 @@ export function resolveGrid(
     params,
     axes: Object.entries(file.axes).map(([name, spec]) => ({
       name,
-      values: axisValues(name, spec),
+      values: axisValues(name, spec, fn),
     })),
   };
 }
