@@ -96,7 +96,13 @@ export async function runShard(options: ShardOptions): Promise<ShardOutcome> {
   for (const key of done.keys()) if (!mine.has(key)) done.delete(key);
   const resumed = done.size;
   const todo = cells.filter((c) => !done.has(c.key)).sort((a, b) => b.cost - a.cost);
-  const tasks: ClaimTask[] = todo.map((c) => ({ package: grid.package, claim, params: c.params }));
+  // the claim's defaults under the cell's parameters: a claim's run takes every parameter
+  const defaults = claim.defaults as Record<string, unknown>;
+  const tasks: ClaimTask[] = todo.map((c) => ({
+    package: grid.package,
+    claim,
+    params: { ...defaults, ...c.params },
+  }));
   const journal = openJournal(journalFile, header, done);
   try {
     await processClaims(tasks, {
