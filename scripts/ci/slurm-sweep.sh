@@ -6,7 +6,8 @@
 # timeout), starts a one-node cluster on 127.0.0.1 from a slurm.conf generated
 # in a temporary directory (munged, slurmctld and slurmd in the foreground,
 # backgrounded here, their PIDs kept), submits deploy/slurm/sweep.sbatch as
-# `sbatch --array=0-3`, waits for the array, merges the four shards, compares
+# `sbatch --array=0-3`, waits for the array (polling squeue), runs one lost shard again as a
+# single task (`--array=2`, SHARDS=4), merges the four shards, compares
 # the merge with `lslab sweep` run here without shards, and stops the daemons
 # by PID. Needs root (the daemons and jobs run as root) and a built
 # apps/report. Prints the wall time of each phase.
@@ -85,6 +86,22 @@ done
 sinfo -h -N -o '%N %t' | grep -q idle || { echo "slurm-sweep: the node did not come up" >&2; exit 1; }
 echo "slurm-sweep: cluster up ($(since "${t1}"))"
 
+# wait_for JOB: until no task of the job is queued or running (10 min at most;
+# sbatch --wait polls with a growing interval, seconds too coarse here), then
+# every task must have COMPLETED with exit code 0.
+wait_for() {
+  local i
+  for i in $(seq 3000); do
+    [ -z "$(squeue -h -j "$1" 2>/dev/null)" ] && break
+    sleep 0.2
+  done
+  if scontrol -o show job "$1" | grep -v 'JobState=COMPLETED .*ExitCode=0:0' | grep -q .; then
+    echo "slurm-sweep: job $1 did not complete:" >&2
+    scontrol -o show job "$1" | grep -o 'JobId=[^ ]* .*JobState=[^ ]*\|ExitCode=[^ ]*' >&2
+    return 1
+  fi
+}
+
 # 3. A small grid as a four-task job array, then the merge.
 grid="${tmp}/grid.yaml"
 cat >"${grid}" <<'GRID'
@@ -97,9 +114,17 @@ axes:
   K: [3, 10]
 GRID
 t2=${EPOCHREALTIME}
-LSLAB="node ${cli}" timeout 600 sbatch --wait --array=0-3 --output="${tmp}/job-%a.out" \
-  --chdir="${tmp}" "${repo}/deploy/slurm/sweep.sbatch" "${grid}" "${tmp}/shards"
+job=$(LSLAB="node ${cli}" sbatch --parsable --array=0-3 --output="${tmp}/job-%a.out" \
+  --chdir="${tmp}" "${repo}/deploy/slurm/sweep.sbatch" "${grid}" "${tmp}/shards")
+wait_for "${job}"
 echo "slurm-sweep: 4-task array done ($(since "${t2}"))"
+# A lost shard is run again alone, as one task with the array's size named.
+rm "${tmp}/shards/shard-2-of-4.manifest.json" "${tmp}/shards/shard-2-of-4.jsonl"
+t3=${EPOCHREALTIME}
+job=$(LSLAB="node ${cli}" SHARDS=4 sbatch --parsable --array=2 --export=ALL --output="${tmp}/job-again-%a.out" \
+  --chdir="${tmp}" "${repo}/deploy/slurm/sweep.sbatch" "${grid}" "${tmp}/shards")
+wait_for "${job}"
+echo "slurm-sweep: shard 2/4 run again as one task ($(since "${t3}"))"
 node "${cli}" merge "${tmp}/shards" --out "${tmp}/merged.jsonl"
 
 # 4. The same grid here, unsharded: the bytes must agree.
