@@ -30,7 +30,9 @@ describe('deploy/k8s/sweep-job.yaml', () => {
   });
 
   it('the validator does reject a bad Job (completions not an integer)', () => {
-    const bad = structuredClone(named('lslab-sweep')) as { spec: { completions: unknown } };
+    const bad = structuredClone(named('lslab-sweep')) as unknown as {
+      spec: { completions: unknown };
+    };
     bad.spec.completions = 'four';
     expect(() => new Job(bad as never).validate()).toThrow(/completions must be integer/);
   });
