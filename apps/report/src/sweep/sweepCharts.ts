@@ -108,7 +108,13 @@ export function sweepCharts(rows: readonly SweepRow[]): Chart[] {
         {
           mark: { type: 'area', opacity: 0.25 },
           encoding: {
-            y: { field: 'lo', type: 'quantitative', title: 'measured', scale: { zero: false } },
+            y: {
+              field: 'lo',
+              type: 'quantitative',
+              title: 'measured',
+              axis: { format: '~g' },
+              scale: { zero: false },
+            },
             y2: { field: 'hi' },
           },
         },
