@@ -20,11 +20,15 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The SHA-256 of a text, as `sha256:<hex>`.
+ * The SHA-256 of a text (UTF-8), or of the concatenation of its pieces, as `sha256:<hex>`.
  *
  * @example
  * sha256(''); // 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+ * sha256(['a', 'b']) === sha256('ab'); // true
  */
-export function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+export function sha256(text: string | Buffer | Iterable<string>): string {
+  const h = createHash('sha256');
+  for (const piece of typeof text === 'string' || Buffer.isBuffer(text) ? [text] : text)
+    h.update(piece);
+  return `sha256:${h.digest('hex')}`;
 }

@@ -58,7 +58,7 @@ export function openJournal(
 ): { append(key: string, lines: string[]): void; close(): void } {
   const entry = (key: string, lines: string[]) => `${JSON.stringify({ key, lines })}\n`;
   const start = [`${JSON.stringify(header)}\n`, ...[...done].map(([k, l]) => entry(k, l))];
-  writeFileAtomic(file, start.join(''));
+  writeFileAtomic(file, start);
   const fd = openSync(file, 'a');
   return {
     append(key, lines) {

@@ -58,7 +58,8 @@ function sameRun(
  * manifest, and every cell of the grid must be present exactly once.
  *
  * @param dirs - directories holding `shard-i-of-N.manifest.json` files and their rows
- * @returns the merged rows text, and counts
+ * @returns the merged rows, one piece per cell in grid order (their concatenation is the
+ *   file), and counts
  * @throws LslabError `E_OPTION` naming the shard of another grid or versions, the
  *   duplicated shard and its cells, or the missing shard and its cells; `E_PARSE` for a
  *   manifest or rows file that is damaged
@@ -66,7 +67,7 @@ function sameRun(
  * mergeShards(['out']).cells; // every cell of the grid, once
  */
 export function mergeShards(dirs: readonly string[]): {
-  text: string;
+  pieces: string[];
   cells: number;
   rows: number;
   shards: number;
@@ -123,9 +124,9 @@ export function mergeShards(dirs: readonly string[]): {
       },
     );
   }
-  const text = cells.map((c) => (owner.get(c.key) as { lines: string[] }).lines.join('')).join('');
+  const pieces = cells.map((c) => (owner.get(c.key) as { lines: string[] }).lines.join(''));
   return {
-    text,
+    pieces,
     cells: cells.length,
     rows: shards.reduce((s, x) => s + x.m.rows, 0),
     shards: shards.length,

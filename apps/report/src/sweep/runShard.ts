@@ -120,9 +120,10 @@ export async function runShard(options: ShardOptions): Promise<ShardOutcome> {
     journal.close();
   }
   const counted = cells.map((c) => ({ key: c.key, rows: (done.get(c.key) as string[]).length }));
-  const text = cells.map((c) => (done.get(c.key) as string[]).join('')).join('');
+  // one piece per cell: a shard's rows may exceed the longest string the engine holds
+  const pieces = cells.map((c) => (done.get(c.key) as string[]).join(''));
   const file = `${base}.jsonl`;
-  writeFileAtomic(join(out, file), text);
+  writeFileAtomic(join(out, file), pieces);
   const manifest: ShardManifest = {
     format: MANIFEST_FORMAT,
     gridHash: hash,
@@ -132,7 +133,7 @@ export async function runShard(options: ShardOptions): Promise<ShardOutcome> {
     file,
     cells: counted,
     rows: counted.reduce((s, c) => s + c.rows, 0),
-    contentHash: sha256(text),
+    contentHash: sha256(pieces),
   };
   writeJsonAtomic(manifestFile, manifest);
   rmSync(journalFile, { force: true });

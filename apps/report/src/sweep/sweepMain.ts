@@ -104,7 +104,7 @@ function merge(args: MergeArgs, io: SweepIo): number {
   try {
     checkOutFile(args.out);
     const m = mergeShards(args.dirs);
-    writeFileAtomic(args.out, m.text);
+    writeFileAtomic(args.out, m.pieces);
     if (!args.quiet)
       io.stdout(`Merged ${m.shards} shards: ${m.cells} cells, ${m.rows} rows: ${args.out}`);
     return 0;
