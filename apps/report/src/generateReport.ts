@@ -3,10 +3,11 @@ import type { ClaimSource } from './claimSources.js';
 import { renderHtml } from './html/renderHtml.js';
 import { reportCsvFiles } from './output/reportCsv.js';
 import { packageVersion, reportVersion } from './packageDir.js';
-import { layoutChapters, type PageData, pageClaim } from './pageData.js';
+import { layoutChapters, type PageChapter, type PageData, pageClaim } from './pageData.js';
 import type { PredictionsReport } from './predictions/analysePredictions.js';
 import { predictionsChapter } from './predictions/predictionsChapter.js';
 import type { Predictions } from './predictions/readPredictions.js';
+import { renderSvg } from './renderSvg.js';
 import { type ClaimReport, isSelected, planClaims } from './runClaims.js';
 import { type ProgressEvent, processClaims } from './runPool.js';
 
@@ -24,6 +25,8 @@ export interface GenerateOptions {
   predictions?: Predictions;
   threads?: number;
   onProgress?: (e: ProgressEvent) => void;
+  /** Chapters shown after the others (`--from-sweep`); their charts go to `figures/` too. */
+  extraChapters?: readonly PageChapter[];
 }
 
 /** A generated report: the files to write and what the summary needs. */
@@ -99,6 +102,12 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
     timings.predictions = model.ms;
     for (const [name, svg] of Object.entries(model.svgs)) files.set(`figures/${name}.svg`, svg);
   }
+  const extra = options.extraChapters ?? [];
+  for (const chapter of extra)
+    for (const cell of chapter.cells)
+      if (cell.kind === 'block')
+        for (const c of cell.block.charts)
+          files.set(`figures/${c.name}.svg`, await renderSvg(c.spec));
   const results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     generator: '@lslab/report',
@@ -125,11 +134,14 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
       { file: 'results.json', about: 'every parameter, check, series and note' },
       ...[...csv].map(([file, { about }]) => ({ file, about })),
     ],
-    chapters: layoutChapters(
-      processed.map((p) => pageClaim(p.report, p.charts)),
-      (prefix) => isSelected(prefix, options.claims?.map(claimPrefix)),
-      predictionsChapter(predictions, modelCharts),
-    ),
+    chapters: [
+      ...layoutChapters(
+        processed.map((p) => pageClaim(p.report, p.charts)),
+        (prefix) => isSelected(prefix, options.claims?.map(claimPrefix)),
+        predictionsChapter(predictions, modelCharts),
+      ),
+      ...extra,
+    ],
   };
   files.set('results.json', resultsJson(results));
   files.set('index.html', renderHtml(page));

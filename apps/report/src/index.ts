@@ -42,4 +42,21 @@ export {
 export { type Predictions, readPredictions } from './predictions/readPredictions.js';
 export { renderSvg } from './renderSvg.js';
 export { type ClaimReport, ClaimRunError, planClaims, runClaim, runClaims } from './runClaims.js';
+export { assignShards, estimateCost } from './sweep/assignShards.js';
+export { type Cell, cellKey, cellSeed, expandGrid } from './sweep/expandGrid.js';
+export { gridSchema } from './sweep/gridSchema.js';
+export {
+  gridHash,
+  MANIFEST_FORMAT,
+  readShard,
+  type Shard,
+  type ShardManifest,
+  shardName,
+} from './sweep/manifest.js';
+export { mergeShards } from './sweep/mergeShards.js';
+export { type AxisSpec, type GridFile, parseGridFile } from './sweep/parseGridFile.js';
+export { DEFAULT_MAX_CELLS, type Grid, resolveGrid } from './sweep/resolveGrid.js';
+export { runShard, type ShardOptions, type ShardOutcome } from './sweep/runShard.js';
+export { shardFromEnv } from './sweep/shardFromEnv.js';
+export { writeFileAtomic } from './writeFileAtomic.js';
 export { writeJsonAtomic } from './writeJsonAtomic.js';

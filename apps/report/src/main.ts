@@ -11,10 +11,14 @@ import { writeReportDir } from './output/writeReportDir.js';
 import { reportVersion } from './packageDir.js';
 import { checkPredictionsBytes } from './predictions/predictionsLimits.js';
 import { type Predictions, readPredictions } from './predictions/readPredictions.js';
+import { sweepChapter } from './sweep/sweepChapter.js';
+import { SWEEP_USAGE, sweepMain } from './sweep/sweepMain.js';
 import { writeJsonAtomic } from './writeJsonAtomic.js';
 
 /** The `--help` text. */
 export const USAGE = `Usage: lslab report [options]
+       lslab sweep --grid FILE --out DIR [options]
+       lslab merge DIR… --out FILE
        lslab --help | --version
 
 Runs every claim of the lslab packages on worker threads, checks each
@@ -44,11 +48,14 @@ Options:
   --json FILE|-        also write results.json to FILE, or to stdout with '-'
   --quiet              print only the last line (where the report is)
   --threads N          worker threads (default: one a core; 1 = no workers)
+  --from-sweep FILE    add a chapter with the charts of a merged sweep
   -h, --help           show this text
   -v, --version        show the version
 
 Exit status: 0 the report ran (even if a claim does not hold, unless
---strict), 1 --strict and a check failed, 2 it could not run.`;
+--strict), 1 --strict and a check failed, 2 it could not run.
+
+${SWEEP_USAGE}`;
 
 /** Where {@link main} writes, and what it runs (replaceable in tests). */
 export interface MainOptions {
@@ -110,8 +117,18 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     stderr(`lslab: ${parsed.message}\n\n${USAGE}`);
     return 2;
   }
-  const args = parsed.args;
   const sources = options.sources ?? claimSources;
+  if (parsed.command === 'sweep' || parsed.command === 'merge') {
+    return sweepMain(parsed, {
+      sources,
+      stdout,
+      stderr,
+      tty: options.tty ?? process.stderr.isTTY === true,
+      progress: options.progress ?? ((t) => process.stderr.write(t)),
+      threads: options.threads,
+    });
+  }
+  const args = parsed.args;
   // with --json -, stdout carries the JSON alone and people read stderr
   const say = args.json === '-' ? stderr : stdout;
   const unknown = unknownClaims(args.claims, sources);
@@ -133,6 +150,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       predictions,
       threads: args.threads ?? options.threads,
       onProgress: (e) => progress.claim(e),
+      extraChapters: args.fromSweep === undefined ? undefined : [sweepChapter(args.fromSweep)],
     });
     progress.phase('writing the report');
     writeReportDir(args.out, report.files);
