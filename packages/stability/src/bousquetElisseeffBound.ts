@@ -21,6 +21,7 @@ import { checkInteger, checkPositive } from '@lslab/core/validate';
  * @returns β = σ²κ²/(λn)
  * @throws LslabError `E_RANGE` for σ, κ, λ ≤ 0, n < 1 or a bound beyond the double
  *   range, `E_NOT_FINITE` for NaN or ±∞
+ * @see [C10.stability.md](../../../docs/theory/C10.stability.md): how this bound compares
  * @example
  * bousquetElisseeffBound(1, 2, 0.5, 100);    // 0.08
  * bousquetElisseeffBound(0.95, 2, 0.5, 100); // 0.0722 = 0.08 × 0.95²

@@ -57,6 +57,7 @@ const MAX_CLASSES = 4096;
  * @returns the estimate with its two parts
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION` for bad α, K (above 4096
  *   too), options
+ * @see [C11.lipschitz.md](../../../docs/theory/C11.lipschitz.md): the closed form this estimate checks
  * @example
  * const e = estimateLipschitz(0.1, 10, { samples: 2000, seed: 1 });
  * e.vertices; // 1.3449907062875483 = lossLipschitz(0.1, 10), at vertex 1

@@ -90,6 +90,7 @@ const MAX_CLASSES = 64;
  *   `E_RANGE` (α ∉ [0, 1], λ ≤ 0, index or flipTo out of range, flipTo = y[index],
  *   K > 64, a bound beyond the double range; x without columns is `E_SHAPE`),
  *   `E_CONVERGENCE` (Newton did not converge)
+ * @see [C10.stability.md](../../../docs/theory/C10.stability.md): the strong-convexity bound, derived
  * @example
  * const r = labelFlipStability({
  *   x: fromRows([[1, 0], [0, 1], [1, 1], [-1, 0.5]]), y: [0, 1, 1, 0],
