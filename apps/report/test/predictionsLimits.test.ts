@@ -2,6 +2,7 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LslabError } from '@lslab/core';
+import { thrown } from '@lslab/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.ts';
@@ -13,16 +14,6 @@ import {
   MAX_PREDICTIONS_ROWS,
 } from '../src/predictions/predictionsLimits.ts';
 import { readPredictions } from '../src/predictions/readPredictions.ts';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LslabError);
-    return e as LslabError;
-  }
-  throw new Error('expected an LslabError');
-}
 
 const HEADER = 'label,p_a,p_b\n';
 const rows = (n: number, eol = '\n') => `0,0.5,0.5${eol}`.repeat(n);

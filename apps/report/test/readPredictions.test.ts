@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { LslabError } from '@lslab/core';
+import { thrown } from '@lslab/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analysePredictions } from '../src/predictions/analysePredictions.ts';
 import { readPredictions } from '../src/predictions/readPredictions.ts';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LslabError);
-    return e as LslabError;
-  }
-  throw new Error('expected an LslabError');
-}
 
 describe('readPredictions(input, options)', () => {
   it('reads probabilities with labels given by index or class name', () => {

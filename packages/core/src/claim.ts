@@ -1,3 +1,7 @@
+import { LslabError } from './errors.js';
+import { checkOption } from './validate/checkOption.js';
+import { checkInRange } from './validate/numbers.js';
+
 /**
  * How a check compares its measurement with its expectation:
  * `'equal'` |measured − expected| ≤ tolerance; `'atMost'` measured ≤ expected
@@ -78,6 +82,9 @@ export interface Claim<P = Record<string, unknown>> {
  * @param measured - what the experiment measured
  * @param tolerance - the allowed difference or slack, ≥ 0
  * @param comparison - `'equal'` (default), `'atMost'` or `'atLeast'`
+ * @throws LslabError `E_RANGE` for an empty name or a tolerance outside [0, 1.8e308],
+ *   `E_NOT_FINITE` for a NaN tolerance or an expected or measured value that is not a
+ *   number, `E_OPTION` for an unknown comparison
  * @example
  * check('gap', Math.log(91), 4.51085950651685, 1e-12).holds;          // true
  * check('KL(p‖u) ≤ ln K', Math.log(10), 1.2, 0, 'atMost').holds;      // true
@@ -90,6 +97,23 @@ export function check(
   tolerance: number,
   comparison: ClaimComparison = 'equal',
 ): ClaimCheck {
+  const fn = 'check';
+  if (typeof name !== 'string' || name === '') {
+    throw new LslabError('E_RANGE', fn, 'must be a non-empty string', {
+      argument: 'name',
+      value: name,
+    });
+  }
+  for (const [arg, v] of [
+    ['expected', expected],
+    ['measured', measured],
+  ] as const) {
+    if (typeof v !== 'number') {
+      throw new LslabError('E_NOT_FINITE', fn, 'is not a number', { argument: arg, value: v });
+    }
+  }
+  checkInRange(fn, 'tolerance', tolerance, 0, Number.MAX_VALUE);
+  checkOption(fn, 'comparison', comparison, ['equal', 'atMost', 'atLeast'] as const);
   let holds = Number.isFinite(measured) && Number.isFinite(expected);
   if (comparison === 'atMost') holds &&= measured <= expected + tolerance;
   else if (comparison === 'atLeast') holds &&= measured >= expected - tolerance;

@@ -1,4 +1,5 @@
 import { LslabError } from './errors.js';
+import { checkNoOverflow } from './internal/overflow.js';
 import { finiteRowMax } from './internal/rows.js';
 import type { Matrix } from './matrix.js';
 import type { CrossEntropyResult, Reduction } from './softmaxCrossEntropy.js';
@@ -94,6 +95,9 @@ export function confidencePenalty<R extends Reduction = 'mean'>(
     }
     grad[o + y] -= 1;
   }
+  checkNoOverflow(FN, 'logits', losses, 1);
+  checkNoOverflow(FN, 'logits', [total]);
+  checkNoOverflow(FN, 'logits', grad, k);
   if (reduction === 'none')
     return { loss: losses, grad: { rows: n, cols: k, data: grad } } as CrossEntropyResult<R>;
   if (reduction === 'mean') {

@@ -17,7 +17,7 @@ export {
 export { logSigmoid } from './logSigmoid.js';
 export { logSoftmax } from './logSoftmax.js';
 export { logSumExp } from './logSumExp.js';
-export { type Dtype, fromRows, type Matrix, matrix, toRows } from './matrix.js';
+export { type Dtype, fromRows, MAX_ELEMENTS, type Matrix, matrix, toRows } from './matrix.js';
 export { type MeanDivisorOptions, meanDivisor } from './meanDivisor.js';
 export { minimumSmoothedLoss } from './minimumSmoothedLoss.js';
 export { optimalLogitGap } from './optimalLogitGap.js';

@@ -1,4 +1,5 @@
 import { LslabError } from './errors.js';
+import { checkNoOverflow } from './internal/overflow.js';
 import { allocate, asRows } from './internal/rows.js';
 import { logSumExpRows } from './kernels/softmaxRows.js';
 import type { Dtype, Matrix } from './matrix.js';
@@ -33,6 +34,7 @@ export function logSoftmax(
   const out = allocate('logSoftmax', rows * cols, o.dtype);
   const out64 = out instanceof Float64Array ? out : new Float64Array(rows * cols);
   logSumExpRows(data, new Float64Array(rows), out64, rows, cols);
+  checkNoOverflow('logSoftmax', 'z', out64, cols);
   if (out64 !== out) out.set(out64);
   return v.isVector ? out : { rows, cols, data: out };
 }

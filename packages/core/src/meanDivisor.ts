@@ -46,7 +46,7 @@ export function meanDivisor(
     'weight',
     'ignoreIndex',
   ]);
-  if (w !== undefined) checkWeights(fn, 'options.weight', w, w.length);
+  if (w !== undefined) checkWeights(fn, 'options.weight', w, w?.length);
   if (target !== null && typeof target === 'object' && 'data' in target && 'rows' in target) {
     checkMatrix(fn, 'target', target);
     return target.rows;

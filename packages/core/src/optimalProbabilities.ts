@@ -1,8 +1,9 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
 import { checkClosedForm } from './internal/closedForm.js';
+import { MAX_ELEMENTS } from './matrix.js';
 import { smoothingMass } from './smoothingMass.js';
-import { checkOptions } from './validate/index.js';
+import { checkInteger, checkOptions } from './validate/index.js';
 
 /**
  * The probabilities p* = softmax(z*) at the minimiser of the label-smoothed
@@ -23,7 +24,7 @@ import { checkOptions } from './validate/index.js';
  * @param options.convention - `'uniform'` (default) or `'others'`
  * @param options.label - the true class y, an integer in [0, K); default 0
  * @returns a Float64Array of length K that sums to 1
- * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION`, `E_LABEL`
+ * @throws LslabError `E_RANGE` (also for K above {@link MAX_ELEMENTS}), `E_NOT_FINITE`, `E_OPTION`, `E_LABEL`
  * @see [C3.finite-optimum.md](../../../docs/theory/C3.finite-optimum.md): the finite optimum p = q
  * @example
  * optimalProbabilities(0.1, 3, { convention: 'others', label: 1 }); // [0.05, 0.9, 0.05]
@@ -40,6 +41,7 @@ export function optimalProbabilities(
     'label',
   ]);
   const convention = checkClosedForm(fn, alpha, numClasses, o.convention);
+  checkInteger(fn, 'numClasses', numClasses, { max: MAX_ELEMENTS });
   const label = o.label ?? 0;
   if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
     throw new LslabError('E_LABEL', fn, `is not a class index in [0, ${numClasses})`, {

@@ -1,5 +1,6 @@
 import type { SmoothingConvention } from './convention.js';
 import { elementPairs, positiveWeights } from './internal/elementPairs.js';
+import { checkNoOverflow } from './internal/overflow.js';
 import { sigmoidCrossEntropyKernel } from './kernels/crossEntropy.js';
 import type { Matrix } from './matrix.js';
 import { smoothBinaryTarget } from './smoothBinaryTarget.js';
@@ -110,6 +111,8 @@ export function sigmoidCrossEntropy<R extends Reduction = 'mean'>(
   };
   sigmoidCrossEntropyKernel(args);
   const { grad, loss: losses, total } = args;
+  checkNoOverflow(FN, 'logits', losses, 1);
+  checkNoOverflow(FN, 'logits', [total]);
   let loss: number | Float64Array = losses;
   if (reduction !== 'none') {
     loss = total;

@@ -1,7 +1,7 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
 import { smoothBinaryTarget } from './smoothBinaryTarget.js';
-import { checkAlpha, checkConvention, checkOptions } from './validate/index.js';
+import { checkAlpha, checkConvention, checkFiniteVector, checkOptions } from './validate/index.js';
 
 /**
  * Smooths binary targets t ∈ [0, 1] (hard 0/1 or soft).
@@ -29,6 +29,7 @@ export function smoothBinaryTargets(
   const o = checkOptions<{ convention?: SmoothingConvention }>(fn, options, ['convention']);
   checkAlpha(fn, alpha);
   const convention = checkConvention(fn, o.convention);
+  checkFiniteVector(fn, 'targets', targets);
   const out = new Float64Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];

@@ -1,9 +1,10 @@
 import type { SmoothingConvention } from './convention.js';
-import type { Matrix } from './matrix.js';
+import { MAX_ELEMENTS, type Matrix } from './matrix.js';
 import { smoothingMass } from './smoothingMass.js';
 import {
   checkAlpha,
   checkConvention,
+  checkInteger,
   checkLabels,
   checkNumClasses,
   checkOptions,
@@ -20,7 +21,7 @@ import {
  * @param alpha - smoothing α ∈ [0, 1]
  * @param options.convention - `'uniform'` (default) or `'others'`
  * @returns an N×K Float64 Matrix whose rows sum to 1
- * @throws LslabError `E_LABEL`, `E_RANGE`, `E_OPTION`
+ * @throws LslabError `E_LABEL`, `E_RANGE` (also for N·K above {@link MAX_ELEMENTS}), `E_OPTION`
  * @see [conventions.md](../../../docs/conventions.md): the two smoothing conventions and their conversion
  * @example
  * smoothLabels([1], 3, 0.1, { convention: 'others' }).data; // [0.05, 0.9, 0.05]
@@ -39,6 +40,7 @@ export function smoothLabels(
   const convention = checkConvention(fn, o.convention);
   checkLabels(fn, 'labels', labels, labels?.length ?? 0, numClasses);
   const n = labels.length;
+  checkInteger(fn, 'numClasses', numClasses, { max: Math.floor(MAX_ELEMENTS / Math.max(n, 1)) });
   const { on, off } = smoothingMass(alpha, numClasses, convention);
   const data = new Float64Array(n * numClasses).fill(off);
   for (let i = 0; i < n; i++) data[i * numClasses + labels[i]] = on;

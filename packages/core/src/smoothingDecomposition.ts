@@ -1,5 +1,6 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
+import { checkNoOverflow } from './internal/overflow.js';
 import { finiteRowMax } from './internal/rows.js';
 import type { Matrix } from './matrix.js';
 import { smoothingMass } from './smoothingMass.js';
@@ -55,7 +56,10 @@ const FN = 'smoothingDecomposition';
  * d_c = z_c − m, L = log Σ e^{d_c}: crossEntropy = L − d_y, klFromUniform =
  * L − mean_{c∈S} d_c − H(u) (S the support of u), and total = L − Σ q_c d_c
  * computed directly, so no probability is ever formed or logged and the terms
- * stay finite for logits as large as ±1e300. klFromUniform is ≥ 0 exactly; a
+ * stay finite for logits as large as ±1e300. When Σ d_c overflows although
+ * every logit is finite (a row like [1e308, 0, 0]), the mean of m − z_c is
+ * taken term by term instead (klFromUniform ≈ 6.7e307 there); a term whose
+ * true value is beyond the double range throws `E_RANGE`. klFromUniform is ≥ 0 exactly; a
  * negative rounding residue (only possible when p is within a few ulps of u)
  * is returned as 0.
  *
@@ -64,7 +68,8 @@ const FN = 'smoothingDecomposition';
  * @param alpha - smoothing α ∈ [0, 1]
  * @param options.convention - `'uniform'` (default) or `'others'`
  * @returns per-sample Float64Arrays and their means
- * @throws LslabError `E_SHAPE`, `E_EMPTY`, `E_RANGE`, `E_NOT_FINITE`, `E_LABEL`, `E_OPTION`
+ * @throws LslabError `E_SHAPE`, `E_EMPTY`, `E_RANGE` (also for a term beyond the double
+ *   range), `E_NOT_FINITE`, `E_LABEL`, `E_OPTION`
  * @see [C7.regulariser.md](../../../docs/theory/C7.regulariser.md): smoothing as cross-entropy plus KL(u‖p)
  * @example
  * // p = (1/8, 2/8, 5/8), y = 2, α = 0.3
@@ -112,17 +117,38 @@ export function smoothingDecomposition(
       sumD += d;
     }
     const lse = Math.log(s);
-    const dy = z[o + labels[i]] - m;
-    const sumS = others ? sumD - dy : sumD;
+    const y = labels[i];
+    const dy = z[o + y] - m;
     ce[i] = lse - dy;
-    kl[i] = Math.max(0, lse - sumS / support - hU);
-    // Σ_c q_c d_c with q on the support of u plus the label (others: off is 0 on y)
-    const qd = others ? off * sumS + on * dy : off * sumD + (on - off) * dy;
-    total[i] = lse - qd;
+    if (sumD > -Infinity) {
+      const sumS = others ? sumD - dy : sumD;
+      kl[i] = Math.max(0, lse - sumS / support - hU);
+      // Σ_c q_c d_c with q on the support of u plus the label (others: off is 0 on y)
+      const qd = others ? off * sumS + on * dy : off * sumD + (on - off) * dy;
+      total[i] = lse - qd;
+    } else {
+      // Σ d overflowed although the row is finite ([1e308, 0, 0]): the mean
+      // of m − z over the support, term by term (each below 1.8e308 / 2), and
+      // the label's own term apart; a zero mass adds 0, never 0·∞.
+      let gap = 0;
+      for (let j = 0; j < k; j++) if (!others || j !== y) gap += m / support - z[o + j] / support;
+      kl[i] = Math.max(0, lse + gap - hU);
+      const label = on - (others ? 0 : off);
+      total[i] = lse + off * support * gap + (label === 0 ? 0 : label * (m - z[o + y]));
+    }
+    if (!(total[i] < Infinity && ce[i] < Infinity && kl[i] < Infinity)) {
+      throw new LslabError(
+        'E_RANGE',
+        FN,
+        'gives a loss beyond the double range (about 1.8e308); rescale the logits',
+        { argument: 'logits', row: i },
+      );
+    }
     sums[0] += total[i];
     sums[1] += ce[i];
     sums[2] += kl[i];
   }
+  checkNoOverflow(FN, 'logits', sums);
   return {
     perSample: { total, crossEntropy: ce, klFromUniform: kl, entropyOfUniform: ent },
     mean: {

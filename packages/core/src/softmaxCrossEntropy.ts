@@ -1,6 +1,7 @@
 import type { SmoothingConvention } from './convention.js';
 import { LslabError } from './errors.js';
 import { indexKernel, type KernelOut, probabilityKernel } from './internal/crossEntropyKernels.js';
+import { checkNoOverflow } from './internal/overflow.js';
 import { allocate } from './internal/rows.js';
 import { isOpenPool, type KernelPool } from './kernels/pool.js';
 import type { Dtype, Matrix } from './matrix.js';
@@ -100,6 +101,12 @@ const OPTIONS = [
  * 'mean' scaling is applied as the gradient is written. Logits may be Float32
  * (all arithmetic is in Float64; a Float32 gradient is the Float64 gradient
  * rounded once). Pass `options.out` to reuse a gradient buffer.
+ *
+ * Any finite logits are accepted: a row whose spread overflows the kernels'
+ * sums (such as [1e308, 0, 0], whose loss for label 0 is exactly 0) is
+ * computed apart as Σ_c a_c·L + Σ_c a_c·(m − z_c), in which a class of zero
+ * mass adds 0. Only a loss that is itself beyond the double range throws
+ * `E_RANGE`.
  *
  * @param logits - N×K finite logits, K ≥ 2
  * @param target - N class indices, or an N×K Matrix of probability rows
@@ -204,6 +211,7 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
       );
     }
   }
+  checkNoOverflow(FN, 'logits', [total]);
   const g: Matrix = { rows: n, cols: k, data: grad };
   if (losses !== undefined) return { loss: losses, grad: g } as CrossEntropyResult<R>;
   return { loss: reduction === 'mean' ? total / denom : total, grad: g } as CrossEntropyResult<R>;

@@ -23,5 +23,5 @@ import { recordsToDataset } from './internal/recordsToDataset.js';
 export function datasetFromCsv(text: string, spec: RecordSpec<Record<string, string>>): Dataset {
   const fn = 'datasetFromCsv';
   const csv = csvRecords(fn, text);
-  return recordsToDataset(fn, csv.records, spec, csv);
+  return recordsToDataset(fn, csv.records, spec, { ...csv, argument: 'text' });
 }

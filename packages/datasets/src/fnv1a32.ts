@@ -1,3 +1,5 @@
+import { checkText } from './internal/checkText.js';
+
 /**
  * The 32-bit FNV-1a hash of a string's UTF-16 code units taken as bytes when
  * they are ASCII (for ASCII text this is FNV-1a of its UTF-8 bytes): start
@@ -9,11 +11,13 @@
  *
  * @param s - the string
  * @returns an unsigned 32-bit integer
+ * @throws LslabError `E_PARSE` when `s` is not a string, `E_RANGE` above `MAX_TEXT_LENGTH`
  * @example
  * fnv1a32('');  // 2166136261 (0x811c9dc5)
  * fnv1a32('a'); // 3826002220 (0xe40c292c)
  */
 export function fnv1a32(s: string): number {
+  checkText('fnv1a32', s, 's');
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -27,7 +27,8 @@ export interface HashFeaturesOptions {
  * @param options - dimension, scaling, signed
  * @returns a CSR matrix, docs.length × D
  * @throws LslabError `E_RANGE` for a dimension that is not a power of two in
- *   [2, 2^30]; `E_OPTION` for an unknown scaling or option
+ *   [2, 2^30]; `E_OPTION` for an unknown scaling or option, or a non-boolean
+ *   `signed`; `E_SHAPE` for a document that is not an array of string tokens
  * @example
  * const m = hashFeatures([['win', 'win', 'cash']], { dimension: 16, scaling: 'count' });
  * // m.values holds 2 (for 'win') and 1 (for 'cash'), unless the two collide
@@ -66,6 +67,30 @@ export function hashFeaturesAs(
     'binary',
   ]);
   const signed = options.signed ?? false;
+  if (typeof signed !== 'boolean') {
+    throw new LslabError('E_OPTION', fn, 'must be true or false', {
+      argument: 'options.signed',
+      value: signed,
+    });
+  }
+  docs.forEach((doc, i) => {
+    if (!Array.isArray(doc)) {
+      throw new LslabError('E_SHAPE', fn, 'is not an array of tokens', {
+        argument: 'docs',
+        row: i,
+      });
+    }
+    doc.forEach((t, j) => {
+      if (typeof t !== 'string') {
+        throw new LslabError('E_SHAPE', fn, 'is not a string token', {
+          argument: 'docs',
+          row: i,
+          column: j,
+          value: t,
+        });
+      }
+    });
+  });
   const mask = dim - 1;
   // dense accumulator reused across documents; only touched columns are reset
   const acc = new Float64Array(dim);

@@ -1,3 +1,5 @@
+import { checkText } from './internal/checkText.js';
+
 /**
  * Splits an e-mail into word tokens by a fixed, documented rule:
  *
@@ -16,11 +18,13 @@
  *
  * @param text - the raw message, headers included
  * @returns the tokens in order (repeats kept)
+ * @throws LslabError `E_PARSE` when `text` is not a string, `E_RANGE` above `MAX_TEXT_LENGTH`
  * @example
  * tokenizeEmail('From: a@b.c\nSubject: Win $1000 NOW\n\nClick <b>here</b>!');
  * // ['win', '1000', 'now', 'click', 'here']
  */
 export function tokenizeEmail(text: string): string[] {
+  checkText('tokenizeEmail', text);
   const m = /\r?\n\r?\n/.exec(text);
   const header = m ? text.slice(0, m.index) : text;
   const body = m ? text.slice(m.index + m[0].length) : '';

@@ -1,4 +1,4 @@
-import { LslabError } from '@lslab/core';
+import { thrown } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   datasetFromCsv,
@@ -11,16 +11,6 @@ import {
   penguinsFromJson,
 } from '../src/index.ts';
 import { loadSeattleWeather } from '../src/node/index.ts';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
 
 const CSV = 'date,temp_max,weather\n2012-01-01,12.8,rain\n2012-01-02,10.6,sun\n';
 
@@ -116,7 +106,7 @@ describe('wrong types and sizes get typed errors', () => {
     const typo = thrown(() =>
       datasetFromRecords([{ a: 1, c: 'x' }], { ...spec, labell: 'c' } as never),
     );
-    expect([typo.code, typo.details.argument]).toEqual(['E_OPTION', 'options.labell']);
+    expect([typo.code, typo.details.argument]).toEqual(['E_OPTION', 'spec.labell']);
   });
 
   it('hashFeatures rejects an unknown option and a non-array', () => {

@@ -1,6 +1,6 @@
-import type { Matrix } from '@lslab/core';
+import { LslabError, type Matrix } from '@lslab/core';
+import { gapsFor } from './internal/gaps.js';
 import { quantileSorted } from './internal/quantile.js';
-import { logitGaps } from './logitGaps.js';
 
 /** The quantile levels of {@link marginSummary}. */
 export const MARGIN_QUANTILES: readonly number[] = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1];
@@ -35,7 +35,8 @@ export interface MarginSummary {
  * @param logits - N×K logits (N ≥ 1, K ≥ 2, finite)
  * @param labels - N class indices in [0, K)
  * @returns per-sample statistics and their quantiles
- * @throws LslabError as {@link logitGaps}
+ * @throws LslabError as {@link logitGaps} (naming marginSummary), and `E_RANGE` when
+ *   a row's variance is beyond the double range
  * @example
  * const s = marginSummary(fromRows([[2, 0, -1], [0, 3, 1]]), [0, 1]);
  * [...s.min];            // [2, 2]
@@ -44,7 +45,7 @@ export interface MarginSummary {
  * s.quantiles.min[3];   // 2, the median of the minimum gaps
  */
 export function marginSummary(logits: Matrix, labels: ArrayLike<number>): MarginSummary {
-  const g = logitGaps(logits, labels);
+  const g = gapsFor('marginSummary', logits, labels);
   const { rows: n, cols: m, data } = g;
   const min = new Float64Array(n);
   const mean = new Float64Array(n);
@@ -63,6 +64,9 @@ export function marginSummary(logits: Matrix, labels: ArrayLike<number>): Margin
     min[i] = lo;
     mean[i] = mu;
     variance[i] = v2 / m;
+    if (!(Number.isFinite(mu) && Number.isFinite(variance[i]))) {
+      [mean[i], variance[i]] = spreadApart(data, i * m, m, i);
+    }
   }
   const q = (v: Float64Array) => {
     const sorted = Float64Array.from(v).sort();
@@ -74,4 +78,29 @@ export function marginSummary(logits: Matrix, labels: ArrayLike<number>): Margin
     variance,
     quantiles: { levels: MARGIN_QUANTILES, min: q(min), mean: q(mean), variance: q(variance) },
   };
+}
+
+/**
+ * Mean and variance of one row of gaps near ±1.8e308, where Σ v or (v − μ)²
+ * overflows: μ = Σ v/m (each term at most 1.8e308/m), and the variance scaled
+ * by the largest deviation M, M²·Σ((v − μ)/M)²/m. Throws E_RANGE when the
+ * variance itself is beyond the double range.
+ */
+function spreadApart(data: ArrayLike<number>, o: number, m: number, row: number): [number, number] {
+  let mu = 0;
+  for (let c = 0; c < m; c++) mu += data[o + c] / m;
+  let big = 0;
+  for (let c = 0; c < m; c++) big = Math.max(big, Math.abs(data[o + c] - mu));
+  let s = 0;
+  for (let c = 0; c < m; c++) s += ((data[o + c] - mu) / big) ** 2;
+  const variance = big === 0 ? 0 : big * big * (s / m);
+  if (!(Number.isFinite(mu) && Number.isFinite(variance))) {
+    throw new LslabError(
+      'E_RANGE',
+      'marginSummary',
+      'has gaps whose variance is beyond the double range; rescale the logits',
+      { argument: 'logits', row },
+    );
+  }
+  return [mu, variance];
 }

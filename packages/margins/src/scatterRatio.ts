@@ -24,7 +24,8 @@ const FN = 'scatterRatio';
  * @param labels - N class indices (integers ≥ 0)
  * @returns `{ within, between, ratio }`
  * @throws LslabError `E_SHAPE`, `E_EMPTY`, `E_NOT_FINITE`, `E_LABEL`;
- *   `E_RANGE` when fewer than two classes occur or all class means coincide
+ *   `E_RANGE` when fewer than two classes occur, all class means coincide or the
+ *   scatter is beyond the double range
  * @example
  * scatterRatio(fromRows([[0, 0], [0, 2], [4, 0], [4, 2]]), [0, 0, 1, 1]);
  * // { within: 1, between: 4, ratio: 0.25 }
@@ -34,16 +35,20 @@ export function scatterRatio(points: Matrix, labels: ArrayLike<number>): Scatter
   checkNonEmpty(FN, 'points', points.rows);
   checkFiniteMatrix(FN, 'points', points);
   const { rows: n, cols: m, data } = points;
-  let k = 0;
+  // classes by first appearance, so that a label such as 10^9 costs no more than 1
+  const index = new Map<number, number>();
   if (labels !== null && typeof labels === 'object')
     for (let i = 0; i < labels.length; i++)
-      if (Number.isInteger(labels[i])) k = Math.max(k, labels[i] + 1);
-  checkLabels(FN, 'labels', labels, n, Math.max(k, 1));
+      if (Number.isInteger(labels[i]) && labels[i] >= 0 && !index.has(labels[i]))
+        index.set(labels[i], index.size);
+  checkLabels(FN, 'labels', labels, n, Number.MAX_SAFE_INTEGER);
+  const k = index.size;
+  const cls = Int32Array.from({ length: n }, (_, i) => index.get(labels[i]) as number);
   const count = new Float64Array(k);
   const sums = new Float64Array(k * m);
   const total = new Float64Array(m);
   for (let i = 0; i < n; i++) {
-    const y = labels[i];
+    const y = cls[i];
     count[y]++;
     for (let j = 0; j < m; j++) {
       sums[y * m + j] += data[i * m + j];
@@ -58,13 +63,18 @@ export function scatterRatio(points: Matrix, labels: ArrayLike<number>): Scatter
     if (count[y] > 0) for (let j = 0; j < m; j++) sums[y * m + j] /= count[y];
   let within = 0;
   for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) within += (data[i * m + j] - sums[labels[i] * m + j]) ** 2;
+    for (let j = 0; j < m; j++) within += (data[i * m + j] - sums[cls[i] * m + j]) ** 2;
   let between = 0;
   for (let y = 0; y < k; y++)
     for (let j = 0; j < m; j++)
       if (count[y] > 0) between += count[y] * (sums[y * m + j] - total[j]) ** 2;
   if (!(between > 0)) {
     throw new LslabError('E_RANGE', FN, 'has every class mean at the same point', {
+      argument: 'points',
+    });
+  }
+  if (!(Number.isFinite(within) && Number.isFinite(between))) {
+    throw new LslabError('E_RANGE', FN, 'spreads beyond the double range; rescale the points', {
       argument: 'points',
     });
   }

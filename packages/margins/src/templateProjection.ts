@@ -35,7 +35,8 @@ const FN = 'templateProjection';
  * @param classes - three distinct class indices [a, b, c] in [0, K)
  * @returns `{ points, basis }`
  * @throws LslabError `E_RANGE` (K < 3, a class out of range or repeated,
- *   templates on a line), `E_SHAPE` (d or K disagree), `E_NOT_FINITE`
+ *   templates on a line, a projection beyond the double range), `E_SHAPE` (d or
+ *   K disagree), `E_NOT_FINITE`
  * @see [C6.optimal-margin.md](../../../docs/theory/C6.optimal-margin.md): the template projection of smoothed and hard-label activations
  * @example
  * const w = fromRows([[1, 0, 0], [0, 1, 0]]); // d = 2, K = 3: w₀ = (1, 0), w₁ = (0, 1), w₂ = 0
@@ -127,6 +128,17 @@ export function templateProjection(
       const x = features.data[i * d + r];
       s1 += x * e1[r];
       s2 += x * e2[r];
+    }
+    if (!(Number.isFinite(s1) && Number.isFinite(s2))) {
+      throw new LslabError(
+        'E_RANGE',
+        FN,
+        'projects beyond the double range; rescale the features',
+        {
+          argument: 'features',
+          row: i,
+        },
+      );
     }
     points[2 * i] = s1;
     points[2 * i + 1] = s2;

@@ -1,13 +1,2 @@
-import { LslabError } from '@lslab/core';
-import { expect } from 'vitest';
-
-/** The LslabError that `fn` throws (fails the test if it throws nothing or something else). */
-export function thrown(fn: () => unknown): LslabError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LslabError);
-    return e as LslabError;
-  }
-  throw new Error('expected an LslabError, nothing was thrown');
-}
+/** The one helper for an expected LslabError lives in @lslab/test-utils. */
+export { thrown } from '@lslab/test-utils';

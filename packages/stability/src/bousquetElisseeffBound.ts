@@ -1,3 +1,4 @@
+import { LslabError } from '@lslab/core';
 import { checkInteger, checkPositive } from '@lslab/core/validate';
 
 /**
@@ -18,7 +19,8 @@ import { checkInteger, checkPositive } from '@lslab/core/validate';
  * @param lambda - λ > 0 of the penalty (λ/2)‖W‖²
  * @param n - the number of samples, an integer ≥ 1
  * @returns β = σ²κ²/(λn)
- * @throws LslabError `E_RANGE` for σ, κ, λ ≤ 0 or n < 1, `E_NOT_FINITE` for NaN or ±∞
+ * @throws LslabError `E_RANGE` for σ, κ, λ ≤ 0, n < 1 or a bound beyond the double
+ *   range, `E_NOT_FINITE` for NaN or ±∞
  * @see [C10.stability.md](../../../docs/theory/C10.stability.md): how this bound compares
  * @example
  * bousquetElisseeffBound(1, 2, 0.5, 100);    // 0.08
@@ -35,5 +37,12 @@ export function bousquetElisseeffBound(
   checkPositive(fn, 'kappa', kappa);
   checkPositive(fn, 'lambda', lambda);
   checkInteger(fn, 'n', n, { min: 1 });
-  return (sigma * sigma * kappa * kappa) / (lambda * n);
+  const bound = (sigma * sigma * kappa * kappa) / (lambda * n);
+  if (!Number.isFinite(bound)) {
+    throw new LslabError('E_RANGE', fn, 'gives a bound beyond the double range (σ²κ²/(λn))', {
+      argument: 'lambda',
+      value: lambda,
+    });
+  }
+  return bound;
 }

@@ -38,6 +38,8 @@ export interface LipschitzEstimate {
 }
 
 const MAX_SAMPLES = 1_000_000;
+/** Largest K: the vertex search compares K vertices of K coordinates each. */
+const MAX_CLASSES = 4096;
 
 /**
  * Estimates sup over the simplex of ‖p − q‖ by brute force, independently of
@@ -53,7 +55,8 @@ const MAX_SAMPLES = 1_000_000;
  * @param numClasses - K, an integer ≥ 2
  * @param options - see {@link EstimateLipschitzOptions}
  * @returns the estimate with its two parts
- * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION` for bad α, K, options
+ * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION` for bad α, K (above 4096
+ *   too), options
  * @see [C11.lipschitz.md](../../../docs/theory/C11.lipschitz.md): the closed form this estimate checks
  * @example
  * const e = estimateLipschitz(0.1, 10, { samples: 2000, seed: 1 });
@@ -75,6 +78,7 @@ export function estimateLipschitz(
   ]);
   checkAlpha(fn, alpha);
   const k = checkNumClasses(fn, numClasses);
+  checkInteger(fn, 'numClasses', k, { max: MAX_CLASSES });
   const norm = checkOption(fn, 'options.norm', o.norm ?? 'l2', NORMS);
   const convention = checkConvention(fn, o.convention);
   const samples = checkInteger(fn, 'options.samples', o.samples ?? 1000, {

@@ -88,7 +88,8 @@ const MAX_CLASSES = 64;
  * @throws LslabError `E_OPTION` (unknown key), `E_SHAPE` (mismatched rows or
  *   columns), `E_NOT_FINITE`, `E_EMPTY`, `E_LABEL` (a label outside [0, K)),
  *   `E_RANGE` (α ∉ [0, 1], λ ≤ 0, index or flipTo out of range, flipTo = y[index],
- *   K > 64), `E_CONVERGENCE` (Newton did not converge)
+ *   K > 64, a bound beyond the double range; x without columns is `E_SHAPE`),
+ *   `E_CONVERGENCE` (Newton did not converge)
  * @see [C10.stability.md](../../../docs/theory/C10.stability.md): the strong-convexity bound, derived
  * @example
  * const r = labelFlipStability({
@@ -104,6 +105,9 @@ export function labelFlipStability(options: LabelFlipStabilityOptions): LabelFli
   checkMatrix(FN, 'options.x', x);
   checkNonEmpty(FN, 'options.x', x.rows);
   checkFiniteMatrix(FN, 'options.x', x);
+  if (x.cols === 0) {
+    throw new LslabError('E_SHAPE', FN, 'has no feature columns', { argument: 'options.x' });
+  }
   const n = x.rows;
   const y = o.y as ArrayLike<number>;
   let maxY = 1;
@@ -144,17 +148,35 @@ export function labelFlipStability(options: LabelFlipStabilityOptions): LabelFli
     });
   }
   const problem = { x, numClasses: k, alpha, lambda, convention };
-  const before = fitRegularised(problem, y);
+  const fit = (labels: ArrayLike<number>, start?: Float64Array) => {
+    try {
+      return fitRegularised(problem, labels, start);
+    } catch (e) {
+      // the solver's own failure, told as this call's: the data admit no fit
+      if (e instanceof LslabError && e.code === 'E_CONVERGENCE') {
+        throw new LslabError('E_CONVERGENCE', FN, `cannot be fitted: ${e.message}`, {
+          argument: 'options.x',
+        });
+      }
+      throw e;
+    }
+  };
+  const before = fit(y);
   const flipped = Int32Array.from(y);
   flipped[index] = flipTo;
-  const after = fitRegularised(problem, flipped, before.model.params);
-  let xi = 0;
-  for (let j = 0; j < x.cols; j++) xi += x.data[index * x.cols + j] ** 2;
+  const after = fit(flipped, before.model.params);
+  const bound = (targetChange(alpha, k, convention) * rowNorm(x, index)) / (lambda * n);
+  if (!Number.isFinite(bound)) {
+    throw new LslabError('E_RANGE', FN, 'gives a bound beyond the double range', {
+      argument: 'options.lambda',
+      value: lambda,
+    });
+  }
   const deltaQ = targetChange(alpha, k, convention);
   const hasTest = test.rows > 0;
   return {
     deltaW: distance(before.model.params, after.model.params),
-    bound: (deltaQ * Math.sqrt(xi)) / (lambda * n),
+    bound,
     deltaQ,
     maxLogitChange: hasTest
       ? maxAbsChange(before.model.forward(test).data, after.model.forward(test).data)
@@ -164,4 +186,11 @@ export function labelFlipStability(options: LabelFlipStabilityOptions): LabelFli
       : 0,
     solverError: (before.gradientNorm + after.gradientNorm) / lambda,
   };
+}
+
+/** ‖x_i‖₂. */
+function rowNorm(x: Matrix, i: number): number {
+  let s = 0;
+  for (let j = 0; j < x.cols; j++) s += x.data[i * x.cols + j] ** 2;
+  return Math.sqrt(s);
 }

@@ -92,7 +92,8 @@ const KEYS: (keyof StabilitySweepOptions)[] = [
  * @param options - see {@link StabilitySweepOptions}
  * @returns cells, per-(n, α) summary, slopes and curvature ceilings
  * @throws LslabError `E_OPTION` (unknown key), `E_RANGE` (a size, α, λ, d,
- *   K or flip count out of range), `E_CONVERGENCE` (Newton failed)
+ *   K or flip count out of range; fewer than two distinct sizes), `E_CONVERGENCE`
+ *   (Newton failed)
  * @see [C10.stability.md](../../../docs/theory/C10.stability.md): the 1/n rate and the factor 1 − α
  * @example
  * const s = stabilitySweep({ ns: [100, 200, 400], alphas: [0, 0.5], flips: 2 });
@@ -103,6 +104,12 @@ export function stabilitySweep(options?: StabilitySweepOptions): StabilitySweepR
   const ns = list(o.ns ?? DEFAULT_NS, 'options.ns', (v, name) =>
     checkInteger(FN, name, v, { min: 2, max: 20_000 }),
   );
+  if (new Set(ns).size < 2) {
+    throw new LslabError('E_RANGE', FN, 'needs two or more distinct sizes to fit a slope in n', {
+      argument: 'options.ns',
+      value: ns,
+    });
+  }
   const alphas = list(o.alphas ?? DEFAULT_ALPHAS, 'options.alphas', (v, name) =>
     checkAlpha(FN, v, name),
   );

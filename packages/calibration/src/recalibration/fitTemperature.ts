@@ -1,5 +1,5 @@
 import { LslabError, type Matrix } from '@lslab/core';
-import { checkInteger, checkOptions, checkPositive } from '@lslab/core/validate';
+import { checkInteger, checkLabels, checkOptions, checkPositive } from '@lslab/core/validate';
 import { checkLogits } from './internal/checkLogits.js';
 import { solveBeta } from './internal/solveBeta.js';
 import { evalTemperature, type TemperatureData } from './internal/temperatureObjective.js';
@@ -84,7 +84,8 @@ export function fitTemperature(
     'maxIterations',
     'tolerance',
   ]);
-  const { rowMax, rowMin } = checkLogits(FN, logits, labels);
+  const { rowMax, rowMin } = checkLogits(FN, logits);
+  checkLabels(FN, 'labels', labels, logits.rows, logits.cols);
   const minT = checkPositive(FN, 'options.minTemperature', o.minTemperature ?? 1e-3);
   const maxT = checkPositive(FN, 'options.maxTemperature', o.maxTemperature ?? 1e3);
   if (!(minT < maxT) || minT < 1e-15 || maxT > 1e15) {

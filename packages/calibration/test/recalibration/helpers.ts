@@ -11,17 +11,6 @@ export function thrownCode(f: () => unknown): string {
   return 'nothing thrown';
 }
 
-/** The LslabError thrown by `f` (fails the test when none is thrown). */
-export function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw new Error(`expected an LslabError, got ${String(e)}`);
-  }
-  throw new Error('expected an LslabError, nothing was thrown');
-}
-
 /**
  * Mean NLL of softmax(β·z) written out directly (a separate implementation from
  * the package's): log Σ_j exp(β z_ij − c) + c − β z_iy with c = β·max_j z_ij.
@@ -64,3 +53,5 @@ export function temperedData(
   }
   return { z, y };
 }
+
+export { thrown } from '@lslab/test-utils';

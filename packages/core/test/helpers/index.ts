@@ -1,3 +1,4 @@
+export { thrown, thrownLslabError } from '@lslab/test-utils';
 export {
   big,
   bigCrossEntropy,
@@ -16,4 +17,3 @@ export {
   randomLogits,
   randomWeights,
 } from './rng.ts';
-export { thrown, thrownLslabError } from './thrown.ts';

@@ -1,6 +1,6 @@
+import { thrownLslabError } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
 import { checkClaimParams } from '../../src/validate/index.ts';
-import { thrownLslabError } from '../helpers/thrown.ts';
 
 const DEFAULTS = { alpha: 0.1, K: 3 };
 

@@ -12,6 +12,8 @@ const SPEC_KEYS = ['features', 'label', 'classNames', 'missing', 'missingTokens'
 export interface RecordSource {
   readonly lines?: readonly number[];
   readonly columns?: readonly string[];
+  /** The argument the records came from, as the user passed it (default `'records'`; a file's `'text'`). */
+  readonly argument?: string;
 }
 
 /**
@@ -27,18 +29,18 @@ export function recordsToDataset<R extends object>(
   if (specArg === undefined) {
     throw new LslabError('E_OPTION', fn, 'is required: { features, label }', { argument: 'spec' });
   }
-  const spec = checkOptions<RecordSpec<R>>(fn, specArg, SPEC_KEYS) as RecordSpec<R>;
+  const spec = checkOptions<RecordSpec<R>>(fn, specArg, SPEC_KEYS, 'spec') as RecordSpec<R>;
+  const arg = source.argument ?? 'records';
   const policy = checkOption(fn, 'spec.missing', spec.missing ?? 'drop', ['drop', 'error']);
   if (!Array.isArray(records)) {
-    throw new LslabError('E_SHAPE', fn, 'is not an array of records', { argument: 'records' });
+    throw new LslabError('E_SHAPE', fn, 'is not an array of records', { argument: arg });
   }
-  if (records.length === 0)
-    throw new LslabError('E_EMPTY', fn, 'is empty', { argument: 'records' });
+  if (records.length === 0) throw new LslabError('E_EMPTY', fn, 'is empty', { argument: arg });
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (r === null || typeof r !== 'object') {
       throw new LslabError('E_PARSE', fn, 'is not a record (an object)', {
-        argument: 'records',
+        argument: arg,
         row: i,
         value: r,
       });
@@ -48,12 +50,19 @@ export function recordsToDataset<R extends object>(
   if (typeof spec.label !== 'string' || !hasColumn(records, spec.label, source)) {
     unknownColumn(fn, 'spec.label', spec.label, records, source.columns);
   }
-  const tokens = new Set(spec.missingTokens ?? ['', 'NA', 'null']);
+  const given = spec.missingTokens ?? ['', 'NA', 'null'];
+  if (!Array.isArray(given) || !given.every((t) => typeof t === 'string')) {
+    throw new LslabError('E_OPTION', fn, 'must be an array of strings', {
+      argument: 'spec.missingTokens',
+      value: given,
+    });
+  }
+  const tokens = new Set(given);
   const d = cols.length;
   const where = (row: number, column?: number) => {
     const line = source.lines?.[row];
     return {
-      argument: 'records',
+      argument: arg,
       row,
       ...(column === undefined ? {} : { column }),
       ...(line === undefined ? {} : { line }),
@@ -111,7 +120,7 @@ export function recordsToDataset<R extends object>(
   const n = labels.length;
   if (n === 0) {
     const problem = `has no rows left after dropping ${records.length} with missing values`;
-    throw new LslabError('E_EMPTY', fn, problem, { argument: 'records' });
+    throw new LslabError('E_EMPTY', fn, problem, { argument: arg });
   }
   const classNames = checkClassNames(fn, spec.classNames) ?? [...new Set(labels)].sort();
   const index = new Map(classNames.map((c, k) => [c, k] as const));

@@ -74,17 +74,22 @@ export function penguinsFromJson(text: string, options?: PenguinsOptions): Datas
       });
     }
   }
-  return recordsToDataset(FN, readJsonRecords(FN, text), {
-    features,
-    label: 'Species',
-    classNames: PENGUIN_SPECIES,
-    meta: {
-      name: 'penguins',
-      source: 'vega-datasets data/penguins.json (Palmer Station LTER, palmerpenguins)',
-      license: 'CC0 1.0',
-      cleaning: [
-        'rows with a missing (or, for sex, unrecognised) value in a used feature are dropped',
-      ],
+  return recordsToDataset(
+    FN,
+    readJsonRecords(FN, text),
+    {
+      features,
+      label: 'Species',
+      classNames: PENGUIN_SPECIES,
+      meta: {
+        name: 'penguins',
+        source: 'vega-datasets data/penguins.json (Palmer Station LTER, palmerpenguins)',
+        license: 'CC0 1.0',
+        cleaning: [
+          'rows with a missing (or, for sex, unrecognised) value in a used feature are dropped',
+        ],
+      },
     },
-  });
+    { argument: 'text' },
+  );
 }

@@ -86,6 +86,6 @@ export function seattleWeatherFromCsv(text: string): Dataset {
         cleaning: ['season encoded as sin/cos of the day of the year'],
       },
     },
-    csv,
+    { ...csv, argument: 'text' },
   );
 }

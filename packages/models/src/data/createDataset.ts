@@ -1,5 +1,11 @@
-import { LslabError, type Matrix } from '@lslab/core';
-import { checkFiniteMatrix, checkMatrix, checkNonEmpty, checkOptions } from '@lslab/core/validate';
+import { LslabError, MAX_ELEMENTS, type Matrix } from '@lslab/core';
+import {
+  checkFiniteMatrix,
+  checkInteger,
+  checkMatrix,
+  checkNonEmpty,
+  checkOptions,
+} from '@lslab/core/validate';
 import type { Dataset, DatasetMeta } from './dataset.js';
 
 /** Options of {@link createDataset}. */
@@ -24,8 +30,10 @@ export interface CreateDatasetOptions {
  * @param optionsArg - class count, names and provenance
  * @returns the data set
  * @throws LslabError `E_EMPTY` (n = 0), `E_SHAPE` (y.length ≠ n, or a names
- *   array of the wrong length), `E_NOT_FINITE` (a feature is NaN or ±∞, with
- *   its row and column), `E_LABEL` (a label outside [0, K)), `E_RANGE` (K < 2)
+ *   array of the wrong length or with a non-string), `E_OPTION` (a repeated
+ *   name), `E_NOT_FINITE` (a feature is NaN or ±∞, with its row and column),
+ *   `E_LABEL` (a label outside [0, K)), `E_RANGE` (K < 2, or K above
+ *   `MAX_ELEMENTS`)
  * @example
  * const ds = createDataset(fromRows([[1, 2], [3, 4], [5, 6]]), [0, 1, 1]);
  * [ds.numClasses, ds.meta.classCounts]; // [2, [1, 2]]
@@ -56,8 +64,8 @@ export function createDataset(
   let maxLabel = 0;
   for (let i = 0; i < n; i++) {
     const c = y[i];
-    if (!Number.isInteger(c) || c < 0) {
-      throw new LslabError('E_LABEL', fn, 'is not a non-negative integer class', {
+    if (!Number.isInteger(c) || c < 0 || c >= MAX_ELEMENTS) {
+      throw new LslabError('E_LABEL', fn, `is not an integer class in [0, ${MAX_ELEMENTS})`, {
         argument: 'y',
         row: i,
         value: c,
@@ -66,12 +74,7 @@ export function createDataset(
     if (c > maxLabel) maxLabel = c;
   }
   const k = options.numClasses ?? Math.max(2, maxLabel + 1);
-  if (!Number.isInteger(k) || k < 2) {
-    throw new LslabError('E_RANGE', fn, 'must be an integer ≥ 2', {
-      argument: 'options.numClasses',
-      value: k,
-    });
-  }
+  checkInteger(fn, 'options.numClasses', k, { min: 2, max: MAX_ELEMENTS });
   const labels = new Int32Array(n);
   const counts = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i++) {
@@ -88,6 +91,32 @@ export function createDataset(
   }
   const featureNames = options.featureNames ?? Array.from({ length: d }, (_, j) => `x${j}`);
   const classNames = options.classNames ?? Array.from({ length: k }, (_, c) => String(c));
+  for (const [name, list] of [
+    ['options.featureNames', featureNames],
+    ['options.classNames', classNames],
+  ] as const) {
+    if (!Array.isArray(list)) {
+      throw new LslabError('E_SHAPE', fn, 'is not an array of names', { argument: name });
+    }
+    const seen = new Set<string>();
+    list.forEach((s, i) => {
+      if (typeof s !== 'string') {
+        throw new LslabError('E_SHAPE', fn, 'is not a string', {
+          argument: name,
+          row: i,
+          value: s,
+        });
+      }
+      if (seen.has(s)) {
+        throw new LslabError('E_OPTION', fn, 'repeats an earlier name', {
+          argument: name,
+          row: i,
+          value: s,
+        });
+      }
+      seen.add(s);
+    });
+  }
   if (featureNames.length !== d) {
     throw new LslabError('E_SHAPE', fn, `has length ${featureNames.length}, expected d = ${d}`, {
       argument: 'options.featureNames',

@@ -1,4 +1,5 @@
 import { LslabError, type Matrix } from '@lslab/core';
+import { checkInOpenRange, checkInteger, checkMatrix, checkOptions } from '@lslab/core/validate';
 import { cholesky, choleskySolve, maxDiagonal } from '../linalg/cholesky.js';
 
 /** Options of {@link hardMarginSvm}. */
@@ -44,7 +45,8 @@ export interface HardMarginSvmResult {
  * @param options - tolerance and sweep limit
  * @returns ŵ, α, support vectors, margin 1/‖ŵ‖, sweeps, final KKT residual
  * @throws LslabError `E_EMPTY`, `E_SHAPE`, `E_NOT_FINITE`, `E_LABEL` for bad
- *   input; `E_RANGE` for a zero row (its constraint 0 ≥ 1 cannot hold);
+ *   input; `E_RANGE` for `tol` outside (0, 1) or `maxSweeps` outside [1, 10⁹],
+ *   `E_OPTION` for an unknown option; `E_RANGE` for a zero row (its constraint 0 ≥ 1 cannot hold);
  *   `E_CONVERGENCE` when the data are not separable through the origin (α
  *   grows without bound) or the sweeps run out
  * @example
@@ -57,12 +59,17 @@ export function hardMarginSvm(
   options: HardMarginSvmOptions = {},
 ): HardMarginSvmResult {
   const fn = 'hardMarginSvm';
+  const o = checkOptions<HardMarginSvmOptions>(fn, options, ['tol', 'maxSweeps']);
+  checkMatrix(fn, 'x', x);
   const { rows: n, cols: d, data } = x;
-  const tol = options.tol ?? 1e-10;
-  const maxSweeps = options.maxSweeps ?? 100_000;
+  const tol = checkInOpenRange(fn, 'options.tol', o.tol ?? 1e-10, 0, 1);
+  const maxSweeps = checkInteger(fn, 'options.maxSweeps', o.maxSweeps ?? 100_000, {
+    min: 1,
+    max: 1e9,
+  });
   if (n === 0) throw new LslabError('E_EMPTY', fn, 'has no rows', { argument: 'x' });
-  if (y.length !== n) {
-    throw new LslabError('E_SHAPE', fn, `has length ${y.length}, expected x.rows = ${n}`, {
+  if (y === null || typeof y !== 'object' || y.length !== n) {
+    throw new LslabError('E_SHAPE', fn, `has length ${y?.length}, expected x.rows = ${n}`, {
       argument: 'y',
     });
   }

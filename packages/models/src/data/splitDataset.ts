@@ -1,5 +1,12 @@
-import { LslabError, type Rng } from '@lslab/core';
-import { checkOptions, checkRng } from '@lslab/core/validate';
+import { LslabError, MAX_ELEMENTS, type Rng } from '@lslab/core';
+import {
+  checkFiniteMatrix,
+  checkInteger,
+  checkLabels,
+  checkMatrix,
+  checkOptions,
+  checkRng,
+} from '@lslab/core/validate';
 import type { Dataset, DatasetSplits, SparseDataset, Standardization } from './dataset.js';
 import {
   applyCsrScaling,
@@ -77,6 +84,25 @@ export function splitDataset(
     throw new LslabError('E_SHAPE', fn, 'is not a data set { x, y, numClasses, … }', {
       argument: 'ds',
     });
+  }
+  checkInteger(fn, 'ds.numClasses', ds.numClasses, { min: 2, max: MAX_ELEMENTS });
+  checkLabels(fn, 'ds.y', ds.y, ds.y.length, ds.numClasses);
+  if (!('indptr' in ds.x)) {
+    checkMatrix(fn, 'ds.x', ds.x);
+    checkFiniteMatrix(fn, 'ds.x', ds.x);
+    if (ds.x.rows !== ds.y.length) {
+      throw new LslabError('E_SHAPE', fn, `has ${ds.x.rows} rows, ds.y has ${ds.y.length} labels`, {
+        argument: 'ds.x',
+      });
+    }
+  }
+  for (const [name, list, n] of [
+    ['ds.featureNames', ds.featureNames, ds.x.cols],
+    ['ds.classNames', ds.classNames, ds.numClasses],
+  ] as const) {
+    if (!Array.isArray(list) || list.length !== n || !list.every((s) => typeof s === 'string')) {
+      throw new LslabError('E_SHAPE', fn, `is not an array of ${n} names`, { argument: name });
+    }
   }
   checkRng(fn, 'rng', rng);
   const options = checkOptions<SplitOptions>(fn, optionsArg, [

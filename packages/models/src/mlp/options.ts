@@ -1,4 +1,4 @@
-import { LslabError } from '@lslab/core';
+import { LslabError, MAX_ELEMENTS } from '@lslab/core';
 import { checkInteger, checkNumClasses, checkOption } from '@lslab/core/validate';
 import { checkLossOptions } from '../model/lossOptions.js';
 import { checkNonNegative, requiredOptions } from '../model/options.js';
@@ -46,5 +46,11 @@ export function checkMlpOptions(options: MlpOptions): MlpShape & Partial<MlpOpti
   ]);
   const l2 = checkNonNegative(FN, 'options.l2', o.l2);
   const loss = checkLossOptions(FN, o.loss, k, false);
-  return { ...o, sizes: [d, ...widths, k], act, l2, loss };
+  const sizes = [d, ...widths, k];
+  let params = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) params += (sizes[l] + 1) * sizes[l + 1];
+  checkInteger(FN, 'the number of weights of options.inputDim, options.hidden', params, {
+    max: MAX_ELEMENTS,
+  });
+  return { ...o, sizes, act, l2, loss };
 }

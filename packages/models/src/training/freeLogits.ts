@@ -1,4 +1,5 @@
 import type { Matrix, SoftmaxCrossEntropyOptions } from '@lslab/core';
+import { MAX_ELEMENTS } from '@lslab/core';
 import { checkInteger, checkNumClasses } from '@lslab/core/validate';
 import { gatherLabels, gatherRows } from '../linalg/rows.js';
 import { ModelBase } from '../model/base.js';
@@ -95,5 +96,6 @@ export function freeLogits(options: FreeLogitsOptions): Model {
   const o = requiredOptions<FreeLogitsOptions>(FN, options, KEYS);
   const n = checkInteger(FN, 'options.numSamples', o.numSamples, { min: 1 });
   const k = checkNumClasses(FN, o.numClasses, 'options.numClasses');
+  checkInteger(FN, 'options.numSamples × options.numClasses', n * k, { max: MAX_ELEMENTS });
   return new FreeLogits(n, k, checkLossOptions(FN, o.loss, k, false));
 }

@@ -1,4 +1,9 @@
-import { type Matrix, type SigmoidCrossEntropyOptions, sigmoidCrossEntropy } from '@lslab/core';
+import {
+  MAX_ELEMENTS,
+  type Matrix,
+  type SigmoidCrossEntropyOptions,
+  sigmoidCrossEntropy,
+} from '@lslab/core';
 import { checkInteger, checkLabels } from '@lslab/core/validate';
 import type { CsrMatrix } from '../data/dataset.js';
 import { kroneckerHessian } from '../linalg/kroneckerHessian.js';
@@ -144,7 +149,7 @@ class LogisticRegression extends ModelBase<Buffers> {
  */
 export function logisticRegression(options: LogisticRegressionOptions): Model {
   const o = requiredOptions<LogisticRegressionOptions>(FN, options, FN_KEYS);
-  const d = checkInteger(FN, 'options.inputDim', o.inputDim, { min: 1 });
+  const d = checkInteger(FN, 'options.inputDim', o.inputDim, { min: 1, max: MAX_ELEMENTS - 1 });
   const l2 = checkNonNegative(FN, 'options.l2', o.l2);
   const bias = checkFlag(FN, 'options.bias', o.bias, true);
   return new LogisticRegression(d, l2, bias, checkLossOptions(FN, o.loss, 2, true));

@@ -1,4 +1,5 @@
 import type { Matrix, SoftmaxCrossEntropyOptions } from '@lslab/core';
+import { MAX_ELEMENTS } from '@lslab/core';
 import { checkInteger, checkNumClasses } from '@lslab/core/validate';
 import { kroneckerHessian } from '../linalg/kroneckerHessian.js';
 import { addTransposeProductRows, productRows } from '../linalg/product.js';
@@ -143,6 +144,9 @@ export function softmaxRegression(options: SoftmaxRegressionOptions): Model {
   const o = requiredOptions<SoftmaxRegressionOptions>(FN, options, KEYS);
   const d = checkInteger(FN, 'options.inputDim', o.inputDim, { min: 1 });
   const k = checkNumClasses(FN, o.numClasses, 'options.numClasses');
+  checkInteger(FN, '(options.inputDim + 1) × options.numClasses', (d + 1) * k, {
+    max: MAX_ELEMENTS,
+  });
   const l2 = checkNonNegative(FN, 'options.l2', o.l2);
   const bias = checkFlag(FN, 'options.bias', o.bias, true);
   return new SoftmaxRegression(d, k, l2, bias, checkLossOptions(FN, o.loss, k, false));

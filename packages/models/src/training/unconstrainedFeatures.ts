@@ -1,4 +1,10 @@
-import { createRng, type Matrix, type Rng, type SoftmaxCrossEntropyOptions } from '@lslab/core';
+import {
+  createRng,
+  MAX_ELEMENTS,
+  type Matrix,
+  type Rng,
+  type SoftmaxCrossEntropyOptions,
+} from '@lslab/core';
 import { checkInteger, checkNumClasses, checkRng, checkSeed } from '@lslab/core/validate';
 import { addTransposeProductRows, productRows } from '../linalg/product.js';
 import { gatherLabels, gatherRows, sumSquares, transpose } from '../linalg/rows.js';
@@ -187,6 +193,12 @@ export function unconstrainedFeatures(options: UnconstrainedFeaturesOptions): Mo
     lh: checkNonNegative(FN, 'options.l2Features', o.l2Features),
     lw: checkNonNegative(FN, 'options.l2Weights', o.l2Weights),
   };
+  checkInteger(
+    FN,
+    '(options.numSamples + options.numClasses) × (options.featureDim + 1)',
+    (shape.n + k) * (shape.p + 1),
+    { max: MAX_ELEMENTS },
+  );
   const loss = checkLossOptions(FN, o.loss, k, false);
   const rng =
     o.rng === undefined

@@ -1,4 +1,5 @@
-import { fromRows, LslabError } from '@lslab/core';
+import { fromRows } from '@lslab/core';
+import { thrown } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   adam,
@@ -16,16 +17,6 @@ import {
   train,
   unconstrainedFeatures,
 } from '../../src/index.ts';
-
-function thrown(f: () => unknown): LslabError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LslabError) return e;
-    throw e;
-  }
-  throw new Error('expected an LslabError');
-}
 
 const x3x2 = fromRows([
   [1, 2],

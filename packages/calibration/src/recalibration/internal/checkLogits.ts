@@ -1,15 +1,13 @@
 import { LslabError, type Matrix } from '@lslab/core';
-import { checkFiniteMatrix, checkLabels, checkMatrix, checkNonEmpty } from '@lslab/core/validate';
+import { checkFiniteMatrix, checkMatrix, checkNonEmpty } from '@lslab/core/validate';
 
 /**
  * @internal Checks an N×K logit Matrix (N ≥ 1, K ≥ 2, finite entries, with
- * core's validators) and, when given, N labels in [0, K). Returns each row's
- * maximum and minimum.
+ * core's validators). Returns each row's maximum and minimum.
  */
 export function checkLogits(
   fn: string,
   logits: Matrix,
-  labels?: ArrayLike<number>,
 ): { rowMax: Float64Array; rowMin: Float64Array } {
   checkMatrix(fn, 'logits', logits);
   checkNonEmpty(fn, 'logits', logits.rows);
@@ -20,7 +18,6 @@ export function checkLogits(
     });
   }
   checkFiniteMatrix(fn, 'logits', logits);
-  if (labels !== undefined) checkLabels(fn, 'labels', labels, rows, cols);
   const rowMax = new Float64Array(rows).fill(-Infinity);
   const rowMin = new Float64Array(rows).fill(Infinity);
   for (let i = 0; i < rows; i++) {

@@ -2,6 +2,12 @@ import { LslabError, type Rng } from '@lslab/core';
 
 /** @internal Validates `nPerClass` and returns K sizes. */
 export function classSizes(fn: string, n: number | readonly number[], k: number): number[] {
+  if (typeof n !== 'number' && !Array.isArray(n)) {
+    throw new LslabError('E_RANGE', fn, 'must be a count or one count per class', {
+      argument: 'options.nPerClass',
+      value: n,
+    });
+  }
   const sizes = typeof n === 'number' ? new Array<number>(k).fill(n) : [...n];
   if (sizes.length !== k) {
     throw new LslabError('E_SHAPE', fn, `has length ${sizes.length}, expected K = ${k}`, {

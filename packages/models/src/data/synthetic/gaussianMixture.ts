@@ -1,7 +1,7 @@
-import { LslabError, type Matrix, type Rng } from '@lslab/core';
-import { checkInRange, checkInteger, checkOptions, checkRng } from '@lslab/core/validate';
+import { LslabError, MAX_ELEMENTS, type Matrix, type Rng } from '@lslab/core';
+import { checkInRange, checkInteger, checkRng } from '@lslab/core/validate';
 import { cholesky, maxDiagonal } from '../../linalg/cholesky.js';
-import { checkNonNegative } from '../../model/options.js';
+import { checkNonNegative, requiredOptions } from '../../model/options.js';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 import { classSizes, flipLabels, shuffledRows } from './common.js';
@@ -63,7 +63,7 @@ export function gaussianMixture(
 ): Dataset & { readonly truth: GaussianMixtureTruth } {
   const fn = 'gaussianMixture';
   checkRng(fn, 'rng', rng);
-  checkOptions<GaussianMixtureOptions>(fn, options, [
+  requiredOptions<GaussianMixtureOptions>(fn, options, [
     'numClasses',
     'dim',
     'nPerClass',
@@ -76,7 +76,12 @@ export function gaussianMixture(
   const { numClasses: k, dim: d } = options;
   checkInteger(fn, 'options.numClasses', k, { min: 2 });
   checkInteger(fn, 'options.dim', d, { min: 1 });
+  checkInteger(fn, 'options.numClasses × options.dim × options.dim', k * d * d, {
+    max: MAX_ELEMENTS,
+  });
   const sizes = classSizes(fn, options.nPerClass, k);
+  const rows = sizes.reduce((a, b) => a + b, 0);
+  checkInteger(fn, 'options.nPerClass × options.dim', rows * d, { max: MAX_ELEMENTS });
   const rho = options.labelNoise ?? 0;
   checkInRange(fn, 'options.labelNoise', rho, 0, 1);
   let means: Float64Array;

@@ -1,6 +1,6 @@
-import { LslabError, type Rng } from '@lslab/core';
-import { checkInteger, checkOptions, checkRng } from '@lslab/core/validate';
-import { checkNonNegative } from '../../model/options.js';
+import { LslabError, MAX_ELEMENTS, type Rng } from '@lslab/core';
+import { checkInteger, checkRng } from '@lslab/core/validate';
+import { checkNonNegative, requiredOptions } from '../../model/options.js';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 
@@ -50,10 +50,11 @@ export function linearlySeparable(
 ): Dataset & { readonly truth: LinearlySeparableTruth } {
   const fn = 'linearlySeparable';
   checkRng(fn, 'rng', rng);
-  checkOptions<LinearlySeparableOptions>(fn, options, ['n', 'dim', 'margin', 'direction']);
+  requiredOptions<LinearlySeparableOptions>(fn, options, ['n', 'dim', 'margin', 'direction']);
   const { n, dim: d } = options;
   checkInteger(fn, 'options.n', n, { min: 2 });
   checkInteger(fn, 'options.dim', d, { min: 1 });
+  checkInteger(fn, 'options.n × options.dim', n * d, { max: MAX_ELEMENTS });
   const gamma = options.margin ?? 0.5;
   checkNonNegative(fn, 'options.margin', gamma);
   const u = new Float64Array(d);

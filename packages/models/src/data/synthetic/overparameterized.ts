@@ -1,5 +1,7 @@
 import type { Rng } from '@lslab/core';
-import { checkInteger, checkOptions, checkRng } from '@lslab/core/validate';
+import { MAX_ELEMENTS } from '@lslab/core';
+import { checkInteger, checkRng } from '@lslab/core/validate';
+import { requiredOptions } from '../../model/options.js';
 import type { Dataset } from '../dataset.js';
 import { type SoftmaxDataTruth, softmaxData } from './softmaxData.js';
 
@@ -45,7 +47,7 @@ export function overparameterized(
 ): { train: Dataset & { truth: SoftmaxDataTruth }; test: Dataset & { truth: SoftmaxDataTruth } } {
   const fn = 'overparameterized';
   checkRng(fn, 'rng', rng);
-  checkOptions<OverparameterizedOptions>(fn, options, [
+  requiredOptions<OverparameterizedOptions>(fn, options, [
     'n',
     'dim',
     'numClasses',
@@ -59,6 +61,9 @@ export function overparameterized(
   const k = options.numClasses ?? 2;
   const nTest = options.nTest ?? 2000;
   checkInteger(fn, 'options.nTest', nTest, { min: 1 });
+  checkInteger(fn, '(options.n + options.nTest) × options.dim', (options.n + nTest) * d, {
+    max: MAX_ELEMENTS,
+  });
   const testRng = rng.split();
   const train = softmaxData(rng, {
     n: options.n,

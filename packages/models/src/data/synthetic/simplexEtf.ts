@@ -1,5 +1,5 @@
-import { LslabError, type Matrix, type Rng } from '@lslab/core';
-import { checkInteger } from '@lslab/core/validate';
+import { LslabError, MAX_ELEMENTS, type Matrix, type Rng } from '@lslab/core';
+import { checkInteger, checkRng } from '@lslab/core/validate';
 
 /**
  * The K vectors of a simplex equiangular tight frame in R^d (d ≥ K − 1): unit
@@ -24,6 +24,9 @@ export function simplexEtf(numClasses: number, dim: number, rng?: Rng): Matrix {
   const k = numClasses;
   checkInteger(fn, 'numClasses', k, { min: 2 });
   checkInteger(fn, 'dim', dim, { min: 1 });
+  checkInteger(fn, 'numClasses × max(numClasses, dim)', k * Math.max(k, dim), {
+    max: MAX_ELEMENTS,
+  });
   if (dim < k - 1) {
     throw new LslabError('E_RANGE', fn, `must be ≥ K − 1 = ${k - 1}`, {
       argument: 'dim',
@@ -42,7 +45,8 @@ export function simplexEtf(numClasses: number, dim: number, rng?: Rng): Matrix {
       out[c * d + (j - 1)] = scale * h;
     }
   }
-  if (!rng) return { rows: k, cols: d, data: out };
+  if (rng === undefined) return { rows: k, cols: d, data: out };
+  checkRng(fn, 'rng', rng);
   const q = new Float64Array(d * d);
   for (let i = 0; i < d * d; i++) q[i] = rng.normal();
   for (let a = 0; a < d; a++) {

@@ -1,5 +1,6 @@
-import { LslabError, type Matrix, type Rng } from '@lslab/core';
-import { checkInteger, checkOptions, checkPositive, checkRng } from '@lslab/core/validate';
+import { LslabError, MAX_ELEMENTS, type Matrix, type Rng } from '@lslab/core';
+import { checkInteger, checkPositive, checkRng } from '@lslab/core/validate';
+import { requiredOptions } from '../../model/options.js';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 
@@ -52,7 +53,7 @@ export function softmaxData(
 ): Dataset & { readonly truth: SoftmaxDataTruth } {
   const fn = 'softmaxData';
   checkRng(fn, 'rng', rng);
-  checkOptions<SoftmaxDataOptions>(fn, options, [
+  requiredOptions<SoftmaxDataOptions>(fn, options, [
     'n',
     'dim',
     'numClasses',
@@ -65,6 +66,8 @@ export function softmaxData(
   checkInteger(fn, 'options.n', n, { min: 1 });
   checkInteger(fn, 'options.dim', d, { min: 1 });
   checkInteger(fn, 'options.numClasses', k, { min: 2 });
+  checkInteger(fn, 'options.n × options.dim', n * d, { max: MAX_ELEMENTS });
+  checkInteger(fn, 'options.numClasses × options.dim', k * d, { max: MAX_ELEMENTS });
   const tau = options.weightScale ?? 1;
   const sigma = options.featureScale ?? 1;
   checkPositive(fn, 'options.weightScale', tau);

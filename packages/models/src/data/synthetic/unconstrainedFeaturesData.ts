@@ -1,5 +1,6 @@
-import { LslabError, type Matrix, type Rng } from '@lslab/core';
-import { checkInteger, checkOptions, checkPositive, checkRng } from '@lslab/core/validate';
+import { LslabError, MAX_ELEMENTS, type Matrix, type Rng } from '@lslab/core';
+import { checkInteger, checkPositive, checkRng } from '@lslab/core/validate';
+import { requiredOptions } from '../../model/options.js';
 import { createDataset } from '../createDataset.js';
 import type { Dataset } from '../dataset.js';
 import { simplexEtf } from './simplexEtf.js';
@@ -45,7 +46,7 @@ export function unconstrainedFeaturesData(
 ): Dataset & { readonly templates: Matrix } {
   const fn = 'unconstrainedFeaturesData';
   checkRng(fn, 'rng', rng);
-  checkOptions<UnconstrainedFeaturesDataOptions>(fn, options, [
+  requiredOptions<UnconstrainedFeaturesDataOptions>(fn, options, [
     'numClasses',
     'dim',
     'nPerClass',
@@ -57,6 +58,9 @@ export function unconstrainedFeaturesData(
   checkInteger(fn, 'options.numClasses', k, { min: 2 });
   checkInteger(fn, 'options.dim', d, { min: 1 });
   checkInteger(fn, 'options.nPerClass', m, { min: 1 });
+  checkInteger(fn, 'options.numClasses × options.nPerClass × options.dim', k * m * d, {
+    max: MAX_ELEMENTS,
+  });
   const scale = options.templateScale ?? 1;
   const sigma = options.featureScale ?? 0.1;
   checkPositive(fn, 'options.templateScale', scale);
