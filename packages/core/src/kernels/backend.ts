@@ -20,6 +20,7 @@ export interface KernelExports {
     hasW: number,
     wSum: number,
     cmp: number,
+    total: number,
   ): number;
   crossEntropyProbability(
     z: number,
@@ -33,6 +34,7 @@ export interface KernelExports {
     u: number,
     scale: number,
     mode: number,
+    total: number,
   ): number;
   sigmoidCrossEntropy(
     x: number,
@@ -45,6 +47,7 @@ export interface KernelExports {
     keep: number,
     shift: number,
     div: number,
+    total: number,
   ): void;
 }
 

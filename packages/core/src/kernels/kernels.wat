@@ -9,7 +9,9 @@
 ;; order, so both give the same bits. Only +, −, ×, ÷, comparisons and exact
 ;; scaling by powers of two are used: no fused multiply-add, no host Math.
 ;;
-;; Slot 0 of memory (8 bytes) receives the sum of the row losses.
+;; Slot 0 of memory (8 bytes) receives the sum of the row losses: the loss kernels
+;; take the sum so far ($total) and add their rows to it in order, so a batch run
+;; a chunk of rows at a time sums exactly as in one call.
 (module
   (memory (export "memory") 1)
 
@@ -273,10 +275,10 @@
   (func (export "crossEntropyIndex") (param $z i32) (param $labels i32) (param $w i32)
     (param $grad i32) (param $loss i32) (param $n i32) (param $k i32) (param $on f64)
     (param $off f64) (param $scale f64) (param $mode i32) (param $hasW i32) (param $wSum f64)
-    (param $cmp f64) (result i32)
+    (param $cmp f64) (param $total f64) (result i32)
     (local $i i32) (local $y i32) (local $row i32) (local $kp i32) (local $j i32)
     (local $m f64) (local $s f64) (local $dot f64) (local $jump f64) (local $wy f64)
-    (local $inv f64) (local $c f64) (local $l f64) (local $total f64) (local $dy f64)
+    (local $inv f64) (local $c f64) (local $l f64) (local $dy f64)
     (local $sv v128) (local $dv v128) (local $mv v128) (local $ev v128) (local $d v128)
     (local $invv v128) (local $cv v128) (local $scv v128) (local $offv v128) (local $t f64) (local $ey f64)
     (local $cntv v128) (local $eq v128) (local $cnt f64) (local $lns f64) (local $rest f64)
@@ -449,9 +451,9 @@
   ;; l = S·ln s − dot, g = (e·(S/s) − a)·scale. Losses, slot 0 and the result as above.
   (func (export "crossEntropyProbability") (param $z i32) (param $t i32) (param $w i32)
     (param $grad i32) (param $loss i32) (param $n i32) (param $k i32) (param $keep f64)
-    (param $u f64) (param $scale f64) (param $mode i32) (result i32)
+    (param $u f64) (param $scale f64) (param $mode i32) (param $total f64) (result i32)
     (local $i i32) (local $row i32) (local $kp i32) (local $j i32) (local $m f64) (local $s f64)
-    (local $dot f64) (local $sa f64) (local $rw f64) (local $inv f64) (local $l f64) (local $total f64)
+    (local $dot f64) (local $sa f64) (local $rw f64) (local $inv f64) (local $l f64)
     (local $d f64) (local $a f64) (local $e f64)
     (local $mv v128) (local $dv v128) (local $ev v128) (local $av v128) (local $sv v128)
     (local $dotv v128) (local $sav v128) (local $rwv v128) (local $keepv v128) (local $uv v128)
@@ -574,9 +576,9 @@
   ;; g = (neg·σ(x) − pos·σ(−x)) / $div. Losses to $loss, their sum to slot 0.
   (func (export "sigmoidCrossEntropy") (param $x i32) (param $t i32) (param $wpos i32)
     (param $grad i32) (param $loss i32) (param $count i32) (param $cols i32) (param $keep f64)
-    (param $shift f64) (param $div f64)
+    (param $shift f64) (param $div f64) (param $total f64)
     (local $i i32) (local $c i32) (local $xe f64) (local $ts f64) (local $neg f64) (local $pos f64)
-    (local $e f64) (local $l1p f64) (local $l f64) (local $total f64) (local $d f64)
+    (local $e f64) (local $l1p f64) (local $l f64) (local $d f64)
     (local $sp f64) (local $sn f64)
     (block $b (loop $l
       (br_if $b (i32.ge_u (local.get $i) (local.get $count)))
