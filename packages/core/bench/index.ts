@@ -1,5 +1,5 @@
-import { describeMachine } from '@lslab/test-utils/bench';
-import { benchKernels, kernelsTable, numpyAvailable } from './kernels.bench.ts';
+import { describeMachine, numpyAvailable } from '@lslab/test-utils/bench';
+import { benchKernels, kernelsTable } from './kernels.bench.ts';
 import { benchSoftmaxCrossEntropy, softmaxCrossEntropyTable } from './softmaxCrossEntropy.bench.ts';
 
 const t0 = performance.now();

@@ -1,8 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mPerSecond, type Timing, timed, timeInterleaved } from '@lslab/test-utils/bench';
+import {
+  mPerSecond,
+  numpyAvailable,
+  runPeer,
+  type Timing,
+  timed,
+  timeInterleaved,
+} from '@lslab/test-utils/bench';
 import type * as Core from '../src/index.ts';
 import type * as Backend from '../src/kernels/backend.ts';
 import { benchInputs } from './internal/inputs.ts';
@@ -46,17 +52,15 @@ function summarize(ms: number[]): Timing {
 /** numpy's time for one round (best of 2 in one process), or undefined when numpy is absent. */
 function numpyRound(dir: string, n: number, k: number): number | undefined {
   const script = new URL('./peers/softmaxCrossEntropy.py', import.meta.url).pathname;
-  const r = spawnSync(
-    'python3',
-    [script, join(dir, 'z.f64'), join(dir, 'y.i32'), `${n}`, `${k}`, `${ALPHA}`, '2'],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) return undefined;
-  return Math.min(...r.stdout.trim().split('\n').map(Number));
-}
-
-export function numpyAvailable(): boolean {
-  return spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+  const ms = runPeer(script, [
+    join(dir, 'z.f64'),
+    join(dir, 'y.i32'),
+    `${n}`,
+    `${k}`,
+    `${ALPHA}`,
+    '2',
+  ]);
+  return ms === undefined ? undefined : Math.min(...ms.map((row) => row[0]));
 }
 
 export async function benchKernels(): Promise<KernelsBenchRow[]> {
