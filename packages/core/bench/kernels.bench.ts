@@ -15,7 +15,8 @@ import { benchInputs } from './internal/inputs.ts';
 
 // softmaxCrossEntropy loss + gradient on the kernel layer (float64, index
 // targets, α = 0.1, 'mean', options.out reused) against a Math.exp loop,
-// the JavaScript fallback, two threads, and numpy (vectorised, in place) on
+// the JavaScript fallback, two threads (copying, and on shared memory), and
+// numpy (vectorised, in place) on
 // the same logits, interleaved round by round. It runs the built package
 // (dist/; `pnpm build` first): the pool's workers run JavaScript.
 
@@ -40,6 +41,8 @@ export interface KernelsBenchRow {
   wasm: Timing;
   js: Timing;
   twoThreads: Timing | undefined;
+  /** two threads on logits and gradient held on a SharedArrayBuffer (no copies) */
+  twoThreadsShared: Timing | undefined;
   expLoop: Timing;
   numpy: Timing | undefined;
 }
@@ -74,6 +77,11 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
     writeFileSync(join(dir, 'z.f64'), logits64);
     writeFileSync(join(dir, 'y.i32'), labels);
     const out = new Float64Array(n * k);
+    // the same logits and an output on shared memory: the pool's workers use them in place
+    const shared64 = new Float64Array(new SharedArrayBuffer(n * k * 8));
+    shared64.set(logits64);
+    const sharedLogits: Core.Matrix = { rows: n, cols: k, data: shared64 };
+    const sharedOut = new Float64Array(new SharedArrayBuffer(n * k * 8));
     const exps = new Float64Array(n * k);
     const options = { labelSmoothing: ALPHA, out };
     const guard = (r: { loss: number }) => {
@@ -90,6 +98,14 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
       wasm: timed(() => run('auto'), guard),
       js: timed(() => run('js'), guard),
       twoThreads: timed(() => run('auto', { pool }), guard),
+      twoThreadsShared: timed(() => {
+        setKernelBackend('auto');
+        return softmaxCrossEntropy(sharedLogits, labels, {
+          labelSmoothing: ALPHA,
+          out: sharedOut,
+          pool,
+        });
+      }, guard),
       expLoop: timed(() => {
         for (let i = 0; i < logits64.length; i++) exps[i] = Math.exp(logits64[i]);
         return exps;
@@ -101,6 +117,7 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
       wasm: [],
       js: [],
       twoThreads: [],
+      twoThreadsShared: [],
       expLoop: [],
       numpy: [],
     };
@@ -120,6 +137,7 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
       wasm: summarize(ms.wasm),
       js: summarize(ms.js),
       twoThreads: summarize(ms.twoThreads),
+      twoThreadsShared: summarize(ms.twoThreadsShared),
       expLoop: summarize(ms.expLoop),
       numpy: ms.numpy.length > 0 ? summarize(ms.numpy) : undefined,
     });
@@ -131,8 +149,8 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
 /** The results as a markdown table (M logits/s, median (best)) with the ratios of medians. */
 export function kernelsTable(rows: KernelsBenchRow[]): string[] {
   const out = [
-    '| N × K | kernels (WebAssembly SIMD) | JS fallback | two threads | `Math.exp` loop | numpy | ÷ numpy | two threads ÷ one |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| N × K | kernels (WebAssembly SIMD) | JS fallback | two threads | two threads, shared memory | `Math.exp` loop | numpy | ÷ numpy | two threads ÷ one | shared ÷ one |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const count = r.n * r.k;
@@ -144,8 +162,9 @@ export function kernelsTable(rows: KernelsBenchRow[]): string[] {
     const ratio = (a: Timing, b: Timing | undefined) =>
       b === undefined ? '—' : (med(a) / med(b)).toFixed(2);
     out.push(
-      `| ${r.n} × ${r.k} | ${cell(r.wasm)} | ${cell(r.js)} | ${cell(r.twoThreads)} | ${cell(r.expLoop)} | ` +
-        `${cell(r.numpy)} | ${ratio(r.wasm, r.numpy)} | ${r.twoThreads ? ratio(r.twoThreads, r.wasm) : '—'} |`,
+      `| ${r.n} × ${r.k} | ${cell(r.wasm)} | ${cell(r.js)} | ${cell(r.twoThreads)} | ${cell(r.twoThreadsShared)} | ${cell(r.expLoop)} | ` +
+        `${cell(r.numpy)} | ${ratio(r.wasm, r.numpy)} | ${r.twoThreads ? ratio(r.twoThreads, r.wasm) : '—'} | ` +
+        `${r.twoThreadsShared ? ratio(r.twoThreadsShared, r.wasm) : '—'} |`,
     );
   }
   return out;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Core from '../../src/index.ts';
 import { createRng } from '../../src/index.ts';
-import { callerRows, COPY_COST } from '../../src/kernels/pool.ts';
+import { COPY_COST, callerRows } from '../../src/kernels/pool.ts';
 import { randomDistributionRows, randomLabels, randomWeights } from '../helpers/index.ts';
 
 // dist/, not src/: a worker thread runs JavaScript (turbo builds core before its tests)
