@@ -1,4 +1,4 @@
-import { LslabError, type Matrix } from '@lslab/core';
+import type { Matrix } from '@lslab/core';
 import { checkDistributionRows, checkLabels, DISTRIBUTION_TOLERANCE } from '@lslab/core/validate';
 
 // NLL and Brier on an N×K matrix in one pass: the row checks of
@@ -8,18 +8,13 @@ import { checkDistributionRows, checkLabels, DISTRIBUTION_TOLERANCE } from '@lsl
 // over to core's validators, which then throw the error they always threw.
 
 /**
- * Throws the error checkProbabilities would throw for these inputs, found
- * wrong at row i; the validators pass only a label that is not a number at
- * all (a hole in a sparse array), which is named here.
+ * Throws the error checkProbabilities would throw for these inputs: the
+ * fused check below fails exactly when one of these validators throws.
  */
-function fail(fn: string, probs: Matrix, labels: ArrayLike<number>, i: number): never {
+function fail(fn: string, probs: Matrix, labels: ArrayLike<number>): never {
   checkDistributionRows(fn, 'probs', probs);
   checkLabels(fn, 'labels', labels, probs.rows, probs.cols);
-  throw new LslabError('E_LABEL', fn, `is not a class index in [0, ${probs.cols})`, {
-    argument: 'labels',
-    row: i,
-    value: labels[i],
-  });
+  throw new Error(`${fn}: the fused row check and core's validators disagree`);
 }
 
 /** @internal Labels that are an array of one entry per row, as checkLabels requires. */
@@ -33,7 +28,7 @@ function labelsFit(labels: ArrayLike<number>, n: number): boolean {
  */
 export function nllRows(fn: string, probs: Matrix, labels: ArrayLike<number>): number {
   const { rows: n, cols: k, data } = probs;
-  if (!labelsFit(labels, n)) fail(fn, probs, labels, 0);
+  if (!labelsFit(labels, n)) fail(fn, probs, labels);
   let s = 0;
   for (let i = 0, o = 0; i < n; i++, o += k) {
     let sum = 0;
@@ -47,7 +42,7 @@ export function nllRows(fn: string, probs: Matrix, labels: ArrayLike<number>): n
     if (
       !(ok && Math.abs(sum - 1) <= DISTRIBUTION_TOLERANCE && Number.isInteger(y) && y >= 0 && y < k)
     )
-      fail(fn, probs, labels, i);
+      fail(fn, probs, labels);
     s -= Math.log(data[o + y]);
   }
   return s / n;
@@ -59,7 +54,7 @@ export function nllRows(fn: string, probs: Matrix, labels: ArrayLike<number>): n
  */
 export function brierRows(fn: string, probs: Matrix, labels: ArrayLike<number>): number {
   const { rows: n, cols: k, data } = probs;
-  if (!labelsFit(labels, n)) fail(fn, probs, labels, 0);
+  if (!labelsFit(labels, n)) fail(fn, probs, labels);
   let s = 0;
   for (let i = 0, o = 0; i < n; i++, o += k) {
     const y = labels[i];
@@ -76,7 +71,7 @@ export function brierRows(fn: string, probs: Matrix, labels: ArrayLike<number>):
     if (
       !(ok && Math.abs(sum - 1) <= DISTRIBUTION_TOLERANCE && Number.isInteger(y) && y >= 0 && y < k)
     )
-      fail(fn, probs, labels, i);
+      fail(fn, probs, labels);
     s += r;
   }
   return s / n;

@@ -61,6 +61,11 @@ const FN = 'createKernelPool';
  * thread: rows are independent and the losses are summed in row order on the
  * calling thread. Nothing in lslab starts threads unless a pool is made here.
  *
+ * For the most speed, hold the logits (and probability targets) and pass an
+ * `out` gradient on a SharedArrayBuffer: the workers then read and write them
+ * in place. Other arrays are copied to shared memory and back by the calling
+ * thread, which keeps a smaller share of the rows to make up for it.
+ *
  * The calling thread waits for the workers with `Atomics.wait`, which Node
  * allows on its main thread and browsers allow in Web Workers (not on the
  * page's main thread); browsers also need cross-origin isolation for
