@@ -5,7 +5,7 @@ import { type Matrix, matrix, softmax } from '@lslab/core';
 import { createRng } from '@lslab/models';
 import {
   finite,
-  numpyAvailable,
+  pythonHas,
   runPeer,
   type Timing,
   time,
@@ -140,7 +140,7 @@ export function benchAgainstNumpy(rounds = 9): NumpyRow[] {
   const k = 10;
   const big = inputs(1, n, k);
   const p = softmax(big.z);
-  const withNumpy = numpyAvailable();
+  const withNumpy = pythonHas('numpy');
   const dir = mkdtempSync(join(tmpdir(), 'lslab-calibration-bench-'));
   writeFileSync(join(dir, 'p.f64'), p.data as Float64Array);
   writeFileSync(join(dir, 'y.i32'), big.y);

@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { describeMachine, numpyAvailable } from '@lslab/test-utils/bench';
+import { describeMachine, pythonHas } from '@lslab/test-utils/bench';
 import {
   benchAgainstNumpy,
   benchCalibration,
@@ -36,7 +36,7 @@ const machine = rows.map((r) => ({
 console.log(
   'NLL and Brier against numpy (vectorised, no validation; bench/peers/nllBrier.py) on the same probabilities, 9 interleaved rounds, median (best):',
 );
-if (!numpyAvailable())
+if (!pythonHas('numpy'))
   console.log('numpy: absent (python3 -c "import numpy" failed), column skipped.');
 console.log('');
 for (const line of numpyTable(benchAgainstNumpy())) console.log(line);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   mPerSecond,
-  numpyAvailable,
+  pythonHas,
   runPeer,
   type Timing,
   timed,
@@ -16,8 +16,9 @@ import { benchInputs } from './internal/inputs.ts';
 // softmaxCrossEntropy loss + gradient on the kernel layer (float64, index
 // targets, α = 0.1, 'mean', options.out reused) against a Math.exp loop,
 // the JavaScript fallback, two threads (copying, and on shared memory), and
-// numpy (vectorised, in place) on
-// the same logits, interleaved round by round. It runs the built package
+// numpy (vectorised, in place) and PyTorch (F.cross_entropy + backward, one
+// thread) on the same logits, interleaved round by round; a peer that is not
+// installed is skipped. It runs the built package
 // (dist/; `pnpm build` first): the pool's workers run JavaScript.
 
 const { createKernelPool, softmaxCrossEntropy } = (await import(
@@ -45,6 +46,7 @@ export interface KernelsBenchRow {
   twoThreadsShared: Timing | undefined;
   expLoop: Timing;
   numpy: Timing | undefined;
+  torch: Timing | undefined;
 }
 
 function summarize(ms: number[]): Timing {
@@ -52,10 +54,10 @@ function summarize(ms: number[]): Timing {
   return { medianMs: s[Math.floor(s.length / 2)], minMs: s[0], reps: s.length };
 }
 
-/** numpy's time for one round (best of 2 in one process), or undefined when numpy is absent. */
-function numpyRound(dir: string, n: number, k: number): number | undefined {
-  const script = new URL('./peers/softmaxCrossEntropy.py', import.meta.url).pathname;
-  const ms = runPeer(script, [
+/** A Python peer's time for one round (best of 2 in one process), or undefined when it failed. */
+function peerRound(script: string, dir: string, n: number, k: number): number | undefined {
+  const path = new URL(`./peers/${script}`, import.meta.url).pathname;
+  const ms = runPeer(path, [
     join(dir, 'z.f64'),
     join(dir, 'y.i32'),
     `${n}`,
@@ -68,7 +70,8 @@ function numpyRound(dir: string, n: number, k: number): number | undefined {
 
 export async function benchKernels(): Promise<KernelsBenchRow[]> {
   const pool = await createKernelPool({ threads: 2 });
-  const withNumpy = numpyAvailable();
+  const withNumpy = pythonHas('numpy');
+  const withTorch = withNumpy && pythonHas('torch');
   const rows: KernelsBenchRow[] = [];
   for (const [n, k] of SIZES) {
     const { logits64, labels } = benchInputs(n, k, 20_261_201 + k);
@@ -113,20 +116,25 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
     };
     // warm up (the WebAssembly tier-up happens on the first calls)
     timeInterleaved(cases, { warmup: 2, reps: 1 });
-    const ms: Record<keyof typeof cases | 'numpy', number[]> = {
+    const ms: Record<keyof typeof cases | 'numpy' | 'torch', number[]> = {
       wasm: [],
       js: [],
       twoThreads: [],
       twoThreadsShared: [],
       expLoop: [],
       numpy: [],
+      torch: [],
     };
     for (let r = 0; r < ROUNDS; r++) {
       const t = timeInterleaved(cases, { warmup: 0, reps: 1 });
       for (const key of Object.keys(cases) as (keyof typeof cases)[]) ms[key].push(t[key].medianMs);
       if (withNumpy) {
-        const np = numpyRound(dir, n, k);
+        const np = peerRound('softmaxCrossEntropy.py', dir, n, k);
         if (np !== undefined) ms.numpy.push(np);
+      }
+      if (withTorch) {
+        const pt = peerRound('softmaxCrossEntropyTorch.py', dir, n, k);
+        if (pt !== undefined) ms.torch.push(pt);
       }
     }
     setKernelBackend('auto');
@@ -140,6 +148,7 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
       twoThreadsShared: summarize(ms.twoThreadsShared),
       expLoop: summarize(ms.expLoop),
       numpy: ms.numpy.length > 0 ? summarize(ms.numpy) : undefined,
+      torch: ms.torch.length > 0 ? summarize(ms.torch) : undefined,
     });
   }
   await pool.close();
@@ -149,8 +158,8 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
 /** The results as a markdown table (M logits/s, median (best)) with the ratios of medians. */
 export function kernelsTable(rows: KernelsBenchRow[]): string[] {
   const out = [
-    '| N × K | kernels (WebAssembly SIMD) | JS fallback | two threads | two threads, shared memory | `Math.exp` loop | numpy | ÷ numpy | two threads ÷ one | shared ÷ one |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| N × K | kernels (WebAssembly SIMD) | JS fallback | two threads | two threads, shared memory | `Math.exp` loop | numpy | PyTorch | ÷ numpy | ÷ PyTorch | two threads ÷ one | shared ÷ one |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const count = r.n * r.k;
@@ -163,7 +172,7 @@ export function kernelsTable(rows: KernelsBenchRow[]): string[] {
       b === undefined ? '—' : (med(a) / med(b)).toFixed(2);
     out.push(
       `| ${r.n} × ${r.k} | ${cell(r.wasm)} | ${cell(r.js)} | ${cell(r.twoThreads)} | ${cell(r.twoThreadsShared)} | ${cell(r.expLoop)} | ` +
-        `${cell(r.numpy)} | ${ratio(r.wasm, r.numpy)} | ${r.twoThreads ? ratio(r.twoThreads, r.wasm) : '—'} | ` +
+        `${cell(r.numpy)} | ${cell(r.torch)} | ${ratio(r.wasm, r.numpy)} | ${ratio(r.wasm, r.torch)} | ${r.twoThreads ? ratio(r.twoThreads, r.wasm) : '—'} | ` +
         `${r.twoThreadsShared ? ratio(r.twoThreadsShared, r.wasm) : '—'} |`,
     );
   }

@@ -107,9 +107,12 @@ function summarize(ms: number[]): Timing {
   return { medianMs, minMs: s[0], reps: s.length };
 }
 
-/** True when `python3 -c "import numpy"` succeeds: the numpy peers of the benches can run. */
-export function numpyAvailable(): boolean {
-  return spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+/**
+ * True when `python3 -c "import <module>"` succeeds: the benches' peers that
+ * need it (numpy, torch) can run.
+ */
+export function pythonHas(module: string): boolean {
+  return spawnSync('python3', ['-c', `import ${module}`], { encoding: 'utf8' }).status === 0;
 }
 
 /**
