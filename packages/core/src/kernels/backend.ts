@@ -49,6 +49,26 @@ export interface KernelExports {
     div: number,
     total: number,
   ): void;
+  product(
+    a: number,
+    rows: number,
+    m: number,
+    w: number,
+    p: number,
+    bias: number,
+    hasBias: number,
+    out: number,
+  ): void;
+  addTransposeProduct(
+    a: number,
+    rows: number,
+    m: number,
+    g: number,
+    p: number,
+    out: number,
+    bias: number,
+    hasBias: number,
+  ): void;
 }
 
 let instance: KernelExports | null | undefined;

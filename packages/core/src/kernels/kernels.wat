@@ -613,4 +613,247 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $l)))
     (f64.store (i32.const 0) (local.get $total)))
+  ;; Dense product out = a·w + bias over `rows` rows: a is rows×m, w is m×p, bias p
+  ;; values (or none: $hasBias = 0), out rows×p, all row-major f64. The order of every sum is
+  ;; that of productRows in product.ts (the JavaScript twin): for four rows at a time,
+  ;; s = bias_j, then s = s + (((x_k·w_kj + x_k+1·w_k+1,j) + x_k+2·w_k+2,j) + x_k+3·w_k+3,j)
+  ;; for each k in steps of 4, then s = s + x_k·w_kj for the last m mod 4; the last rows mod 4
+  ;; alone, s = s + x_k·w_kj for every k. Columns go in pairs on the two lanes; an odd last
+  ;; column is computed on a pair whose second lane reads past the row (w and bias carry
+  ;; 16 bytes of padding) and only lane 0 is stored.
+  (func (export "product") (param $a i32) (param $rows i32) (param $m i32) (param $w i32)
+    (param $p i32) (param $bias i32) (param $hasBias i32) (param $out i32)
+    (local $i i32) (local $j i32) (local $k i32) (local $rowA i32) (local $rowW i32)
+    (local $m4 i32) (local $n4 i32) (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
+    (local $wk i32) (local $o i32) (local $p8 i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $rowA (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $rowW (i32.shl (local.get $p) (i32.const 3)))
+    (local.set $p8 (local.get $rowW))
+    (local.set $m4 (i32.shl (i32.and (local.get $m) (i32.const -4)) (i32.const 3)))
+    (local.set $n4 (i32.and (local.get $rows) (i32.const -4)))
+    ;; four rows at a time
+    (block $bi (loop $li
+      (br_if $bi (i32.ge_u (local.get $i) (local.get $n4)))
+      (local.set $j (i32.const 0))
+      (block $bj (loop $lj
+        (br_if $bj (i32.ge_u (local.get $j) (local.get $p8)))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (if (local.get $hasBias) (then
+          (local.set $s0 (v128.load (i32.add (local.get $bias) (local.get $j))))))
+        (local.set $s1 (local.get $s0))
+        (local.set $s2 (local.get $s0))
+        (local.set $s3 (local.get $s0))
+        (local.set $a0 (local.get $a))
+        (local.set $a1 (i32.add (local.get $a0) (local.get $rowA)))
+        (local.set $a2 (i32.add (local.get $a1) (local.get $rowA)))
+        (local.set $a3 (i32.add (local.get $a2) (local.get $rowA)))
+        (local.set $wk (i32.add (local.get $w) (local.get $j)))
+        (local.set $k (i32.const 0))
+        (block $bk (loop $lk
+          (br_if $bk (i32.ge_u (local.get $k) (local.get $m4)))
+          (local.set $c0 (v128.load (local.get $wk)))
+          (local.set $c1 (v128.load (i32.add (local.get $wk) (local.get $rowW))))
+          (local.set $c2 (v128.load (i32.add (local.get $wk) (i32.shl (local.get $rowW) (i32.const 1)))))
+          (local.set $c3 (v128.load (i32.add (local.get $wk) (i32.mul (local.get $rowW) (i32.const 3)))))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.add (f64x2.add (f64x2.add
+            (f64x2.mul (v128.load64_splat (local.get $a0)) (local.get $c0))
+            (f64x2.mul (v128.load64_splat offset=8 (local.get $a0)) (local.get $c1)))
+            (f64x2.mul (v128.load64_splat offset=16 (local.get $a0)) (local.get $c2)))
+            (f64x2.mul (v128.load64_splat offset=24 (local.get $a0)) (local.get $c3)))))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.add (f64x2.add (f64x2.add
+            (f64x2.mul (v128.load64_splat (local.get $a1)) (local.get $c0))
+            (f64x2.mul (v128.load64_splat offset=8 (local.get $a1)) (local.get $c1)))
+            (f64x2.mul (v128.load64_splat offset=16 (local.get $a1)) (local.get $c2)))
+            (f64x2.mul (v128.load64_splat offset=24 (local.get $a1)) (local.get $c3)))))
+          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.add (f64x2.add (f64x2.add
+            (f64x2.mul (v128.load64_splat (local.get $a2)) (local.get $c0))
+            (f64x2.mul (v128.load64_splat offset=8 (local.get $a2)) (local.get $c1)))
+            (f64x2.mul (v128.load64_splat offset=16 (local.get $a2)) (local.get $c2)))
+            (f64x2.mul (v128.load64_splat offset=24 (local.get $a2)) (local.get $c3)))))
+          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.add (f64x2.add (f64x2.add
+            (f64x2.mul (v128.load64_splat (local.get $a3)) (local.get $c0))
+            (f64x2.mul (v128.load64_splat offset=8 (local.get $a3)) (local.get $c1)))
+            (f64x2.mul (v128.load64_splat offset=16 (local.get $a3)) (local.get $c2)))
+            (f64x2.mul (v128.load64_splat offset=24 (local.get $a3)) (local.get $c3)))))
+          (local.set $a0 (i32.add (local.get $a0) (i32.const 32)))
+          (local.set $a1 (i32.add (local.get $a1) (i32.const 32)))
+          (local.set $a2 (i32.add (local.get $a2) (i32.const 32)))
+          (local.set $a3 (i32.add (local.get $a3) (i32.const 32)))
+          (local.set $wk (i32.add (local.get $wk) (i32.shl (local.get $rowW) (i32.const 2))))
+          (local.set $k (i32.add (local.get $k) (i32.const 32)))
+          (br $lk)))
+        ;; the last m mod 4 columns of a, one at a time
+        (block $bt (loop $lt
+          (br_if $bt (i32.ge_u (local.get $k) (local.get $rowA)))
+          (local.set $c0 (v128.load (local.get $wk)))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load64_splat (local.get $a0)) (local.get $c0))))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load64_splat (local.get $a1)) (local.get $c0))))
+          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load64_splat (local.get $a2)) (local.get $c0))))
+          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load64_splat (local.get $a3)) (local.get $c0))))
+          (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+          (local.set $a1 (i32.add (local.get $a1) (i32.const 8)))
+          (local.set $a2 (i32.add (local.get $a2) (i32.const 8)))
+          (local.set $a3 (i32.add (local.get $a3) (i32.const 8)))
+          (local.set $wk (i32.add (local.get $wk) (local.get $rowW)))
+          (local.set $k (i32.add (local.get $k) (i32.const 8)))
+          (br $lt)))
+        (local.set $o (i32.add (local.get $out) (local.get $j)))
+        (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $p8))
+          (then
+            (v128.store (local.get $o) (local.get $s0))
+            (v128.store (i32.add (local.get $o) (local.get $rowW)) (local.get $s1))
+            (v128.store (i32.add (local.get $o) (i32.shl (local.get $rowW) (i32.const 1))) (local.get $s2))
+            (v128.store (i32.add (local.get $o) (i32.mul (local.get $rowW) (i32.const 3))) (local.get $s3)))
+          (else
+            (v128.store64_lane 0 (local.get $o) (local.get $s0))
+            (v128.store64_lane 0 (i32.add (local.get $o) (local.get $rowW)) (local.get $s1))
+            (v128.store64_lane 0 (i32.add (local.get $o) (i32.shl (local.get $rowW) (i32.const 1))) (local.get $s2))
+            (v128.store64_lane 0 (i32.add (local.get $o) (i32.mul (local.get $rowW) (i32.const 3))) (local.get $s3))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $lj)))
+      (local.set $a (i32.add (local.get $a) (i32.shl (local.get $rowA) (i32.const 2))))
+      (local.set $out (i32.add (local.get $out) (i32.shl (local.get $rowW) (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $li)))
+    ;; the last rows mod 4, one at a time
+    (block $bi2 (loop $li2
+      (br_if $bi2 (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $j (i32.const 0))
+      (block $bj2 (loop $lj2
+        (br_if $bj2 (i32.ge_u (local.get $j) (local.get $p8)))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (if (local.get $hasBias) (then
+          (local.set $s0 (v128.load (i32.add (local.get $bias) (local.get $j))))))
+        (local.set $a0 (local.get $a))
+        (local.set $wk (i32.add (local.get $w) (local.get $j)))
+        (local.set $k (i32.const 0))
+        (block $bk2 (loop $lk2
+          (br_if $bk2 (i32.ge_u (local.get $k) (local.get $rowA)))
+          (local.set $s0 (f64x2.add (local.get $s0)
+            (f64x2.mul (v128.load64_splat (local.get $a0)) (v128.load (local.get $wk)))))
+          (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+          (local.set $wk (i32.add (local.get $wk) (local.get $rowW)))
+          (local.set $k (i32.add (local.get $k) (i32.const 8)))
+          (br $lk2)))
+        (local.set $o (i32.add (local.get $out) (local.get $j)))
+        (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $p8))
+          (then (v128.store (local.get $o) (local.get $s0)))
+          (else (v128.store64_lane 0 (local.get $o) (local.get $s0))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $lj2)))
+      (local.set $a (i32.add (local.get $a) (local.get $rowA)))
+      (local.set $out (i32.add (local.get $out) (local.get $rowW)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $li2))))
+
+  ;; out (m×p) += aᵀ·g and, with $hasBias, bias (p) += the column sums of g, over `rows` rows
+  ;; of a (rows×m) and g (rows×p): the weight and bias gradients of a dense layer, in the order
+  ;; of addTransposeProductRows in productJs.ts. For four rows at a time: bias_j =
+  ;; (((bias_j + g0j) + g1j) + g2j) + g3j; out_kj = out_kj + (((x0k·g0j + x1k·g1j) + x2k·g2j) + x3k·g3j)
+  ;; for every k; the last rows mod 4 alone: bias_j + g_ij, out_kj + x_k·g_ij. Columns j go in pairs;
+  ;; an odd last column is computed on a pair (g carries 16 bytes of padding) and only lane 0 stored.
+  (func (export "addTransposeProduct") (param $a i32) (param $rows i32) (param $m i32) (param $g i32)
+    (param $p i32) (param $out i32) (param $bias i32) (param $hasBias i32)
+    (local $i i32) (local $j i32) (local $k i32) (local $rowA i32) (local $rowG i32) (local $n4 i32)
+    (local $g0 i32) (local $g1 i32) (local $g2 i32) (local $g3 i32) (local $ok i32)
+    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $v v128)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $rowA (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $rowG (i32.shl (local.get $p) (i32.const 3)))
+    (local.set $n4 (i32.and (local.get $rows) (i32.const -4)))
+    (block $bi (loop $li
+      (br_if $bi (i32.ge_u (local.get $i) (local.get $n4)))
+      (local.set $g0 (local.get $g))
+      (local.set $g1 (i32.add (local.get $g0) (local.get $rowG)))
+      (local.set $g2 (i32.add (local.get $g1) (local.get $rowG)))
+      (local.set $g3 (i32.add (local.get $g2) (local.get $rowG)))
+      (if (local.get $hasBias) (then
+        (local.set $j (i32.const 0))
+        (block $bb (loop $lb
+          (br_if $bb (i32.ge_u (local.get $j) (local.get $rowG)))
+          (local.set $v (f64x2.add (f64x2.add (f64x2.add (f64x2.add
+            (v128.load (i32.add (local.get $bias) (local.get $j)))
+            (v128.load (i32.add (local.get $g0) (local.get $j))))
+            (v128.load (i32.add (local.get $g1) (local.get $j))))
+            (v128.load (i32.add (local.get $g2) (local.get $j))))
+            (v128.load (i32.add (local.get $g3) (local.get $j)))))
+          (call $storePair (i32.add (local.get $bias) (local.get $j)) (local.get $v)
+            (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $rowG)))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lb)))))
+      (local.set $k (i32.const 0))
+      (local.set $ok (local.get $out))
+      (block $bk (loop $lk
+        (br_if $bk (i32.ge_u (local.get $k) (local.get $rowA)))
+        (local.set $x0 (v128.load64_splat (i32.add (local.get $a) (local.get $k))))
+        (local.set $x1 (v128.load64_splat (i32.add (i32.add (local.get $a) (local.get $rowA)) (local.get $k))))
+        (local.set $x2 (v128.load64_splat
+          (i32.add (i32.add (local.get $a) (i32.shl (local.get $rowA) (i32.const 1))) (local.get $k))))
+        (local.set $x3 (v128.load64_splat
+          (i32.add (i32.add (local.get $a) (i32.mul (local.get $rowA) (i32.const 3))) (local.get $k))))
+        (local.set $j (i32.const 0))
+        (block $bj (loop $lj
+          (br_if $bj (i32.ge_u (local.get $j) (local.get $rowG)))
+          (local.set $v (f64x2.add (v128.load (i32.add (local.get $ok) (local.get $j)))
+            (f64x2.add (f64x2.add (f64x2.add
+              (f64x2.mul (local.get $x0) (v128.load (i32.add (local.get $g0) (local.get $j))))
+              (f64x2.mul (local.get $x1) (v128.load (i32.add (local.get $g1) (local.get $j)))))
+              (f64x2.mul (local.get $x2) (v128.load (i32.add (local.get $g2) (local.get $j)))))
+              (f64x2.mul (local.get $x3) (v128.load (i32.add (local.get $g3) (local.get $j)))))))
+          (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $rowG))
+            (then (v128.store (i32.add (local.get $ok) (local.get $j)) (local.get $v)))
+            (else (v128.store64_lane 0 (i32.add (local.get $ok) (local.get $j)) (local.get $v))))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lj)))
+        (local.set $ok (i32.add (local.get $ok) (local.get $rowG)))
+        (local.set $k (i32.add (local.get $k) (i32.const 8)))
+        (br $lk)))
+      (local.set $a (i32.add (local.get $a) (i32.shl (local.get $rowA) (i32.const 2))))
+      (local.set $g (i32.add (local.get $g) (i32.shl (local.get $rowG) (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $li)))
+    ;; the last rows mod 4, one at a time
+    (block $bi2 (loop $li2
+      (br_if $bi2 (i32.ge_u (local.get $i) (local.get $rows)))
+      (if (local.get $hasBias) (then
+        (local.set $j (i32.const 0))
+        (block $bb2 (loop $lb2
+          (br_if $bb2 (i32.ge_u (local.get $j) (local.get $rowG)))
+          (call $storePair (i32.add (local.get $bias) (local.get $j))
+            (f64x2.add (v128.load (i32.add (local.get $bias) (local.get $j)))
+              (v128.load (i32.add (local.get $g) (local.get $j))))
+            (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $rowG)))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lb2)))))
+      (local.set $k (i32.const 0))
+      (local.set $ok (local.get $out))
+      (block $bk2 (loop $lk2
+        (br_if $bk2 (i32.ge_u (local.get $k) (local.get $rowA)))
+        (local.set $x0 (v128.load64_splat (i32.add (local.get $a) (local.get $k))))
+        (local.set $j (i32.const 0))
+        (block $bj2 (loop $lj2
+          (br_if $bj2 (i32.ge_u (local.get $j) (local.get $rowG)))
+          (local.set $v (f64x2.add (v128.load (i32.add (local.get $ok) (local.get $j)))
+            (f64x2.mul (local.get $x0) (v128.load (i32.add (local.get $g) (local.get $j))))))
+          (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $rowG))
+            (then (v128.store (i32.add (local.get $ok) (local.get $j)) (local.get $v)))
+            (else (v128.store64_lane 0 (i32.add (local.get $ok) (local.get $j)) (local.get $v))))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lj2)))
+        (local.set $ok (i32.add (local.get $ok) (local.get $rowG)))
+        (local.set $k (i32.add (local.get $k) (i32.const 8)))
+        (br $lk2)))
+      (local.set $a (i32.add (local.get $a) (local.get $rowA)))
+      (local.set $g (i32.add (local.get $g) (local.get $rowG)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $li2))))
+
+  ;; Stores both lanes of $v at $at, or lane 0 alone when $both is 0 (an odd last column).
+  (func $storePair (param $at i32) (param $v v128) (param $both i32)
+    (if (local.get $both)
+      (then (v128.store (local.get $at) (local.get $v)))
+      (else (v128.store64_lane 0 (local.get $at) (local.get $v)))))
+
 )

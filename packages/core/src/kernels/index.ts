@@ -1,0 +1,1 @@
+export { addTransposeProductRows, productRows, type Rows } from './product.js';
