@@ -1,3 +1,5 @@
+import { parseSweepArgs, type SweepCommand } from '../sweep/parseSweepArgs.js';
+
 /** The options of `lslab report`, parsed. */
 export interface ReportArgs {
   out: string;
@@ -10,6 +12,8 @@ export interface ReportArgs {
   json?: string;
   quiet: boolean;
   threads?: number;
+  /** `--from-sweep FILE`: merged sweep rows whose charts join the report. */
+  fromSweep?: string;
 }
 
 /** What the command line asks for. */
@@ -17,9 +21,18 @@ export type Command =
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'report'; args: ReportArgs }
-  | { command: 'error'; message: string };
+  | SweepCommand;
 
-const VALUED = ['--out', '--seed', '--claims', '--predictions', '--format', '--json', '--threads'];
+const VALUED = [
+  '--out',
+  '--seed',
+  '--claims',
+  '--predictions',
+  '--format',
+  '--json',
+  '--threads',
+  '--from-sweep',
+];
 const FLAGS = ['--logits', '--strict', '--quiet'];
 
 function integer(name: string, text: string, max: number): number | string {
@@ -42,6 +55,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
   if (argv.length === 0) return { command: 'error', message: 'a command is needed' };
+  if (argv[0] === 'sweep' || argv[0] === 'merge') return parseSweepArgs(argv);
   if (argv[0] !== 'report') return { command: 'error', message: `unknown command '${argv[0]}'` };
   const args: ReportArgs = { out: 'report', logits: false, strict: false, quiet: false };
   for (let i = 1; i < argv.length; i++) {
@@ -87,6 +101,9 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
       case '--predictions':
         args.predictions = value;
+        break;
+      case '--from-sweep':
+        args.fromSweep = value;
         break;
       case '--format':
         if (value !== 'csv' && value !== 'json')

@@ -36,6 +36,9 @@
    */
   function math(parent, tex, display) {
     const span = el('span', display ? 'math display' : 'math');
+    // katex.render builds DOM nodes and styles them through the CSSOM, which the
+    // page's Content-Security-Policy does not govern; renderToString would write
+    // style attributes and need style-src-attr 'unsafe-inline'.
     katex.render(tex, span, {
       displayMode: display,
       throwOnError: false,
@@ -58,6 +61,24 @@
   }
 
   /**
+   * vega-embed's options, chosen for the page's Content-Security-Policy:
+   * `ast: true` evaluates Vega expressions with the interpreter bundled in
+   * vega-embed (vega-interpreter) instead of compiling them with `Function`,
+   * so the policy needs no 'unsafe-eval'; `defaultStyle: false` and the
+   * tooltip's `disableDefaultStyle` stop vega-embed and vega-tooltip from
+   * inserting `<style>` elements (the page CSS styles the tooltip), so
+   * style-src needs no 'unsafe-inline'. Tooltips are vega-tooltip's handler
+   * with its own sanitiser, which escapes the values it writes as HTML.
+   */
+  const EMBED_OPTIONS = {
+    actions: false,
+    renderer: 'svg',
+    ast: true,
+    defaultStyle: false,
+    tooltip: { disableDefaultStyle: true },
+  };
+
+  /**
    * @param {HTMLElement} parent
    * @param {Chart[]} charts
    */
@@ -69,7 +90,7 @@
       figure.append(target, el('figcaption', '', chart.caption));
       parent.append(figure);
       pending.push(
-        vegaEmbed(target, chart.spec, { actions: false, renderer: 'svg' }).catch((e) => {
+        vegaEmbed(target, chart.spec, EMBED_OPTIONS).catch((e) => {
           figure.append(el('p', 'error', `This chart could not be drawn: ${String(e)}`));
           console.error(e);
         }),
@@ -191,6 +212,20 @@
     }
   }
 
+  /**
+   * Links to the data files beside the page; relative, so they work from file://.
+   * @param {{ file: string; about: string }[]} downloads
+   */
+  function renderDownloads(downloads) {
+    const p = el('p', 'downloads', 'Data: ');
+    downloads.forEach((d, i) => {
+      const a = el('a', '', d.file);
+      a.href = encodeURI(d.file);
+      p.append(i > 0 ? ', ' : '', a, ` (${d.about})`);
+    });
+    return p;
+  }
+
   function main() {
     const source = document.getElementById('lslab-data');
     /** @type {PageData} */
@@ -202,6 +237,7 @@
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     header.append(el('p', 'meta', `seed ${data.seed ?? 'defaults'} · ${versions}`));
+    header.append(renderDownloads(data.downloads ?? []));
     const nav = el('nav');
     const toc = el('ol');
     for (const ch of data.chapters) {
