@@ -69,6 +69,7 @@ export interface KernelExports {
     bias: number,
     hasBias: number,
   ): void;
+  tanh(x: number, n: number): void;
 }
 
 let instance: KernelExports | null | undefined;

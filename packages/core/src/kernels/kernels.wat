@@ -856,4 +856,73 @@
       (then (v128.store (local.get $at) (local.get $v)))
       (else (v128.store64_lane 0 (local.get $at) (local.get $v)))))
 
+  ;; tanh in place on $n values at $x, the operations of tanhInPlace (tanhJs.ts) in its order, two
+  ;; at a time: y = 2x, idx = trunc(y/ln2 + 64.5), k = idx − 64, r = (y − k·LN2_HI) − k·LN2_LO,
+  ;; q = the Estrin sum of 1/j! (j = 2…14), e = r + r²·q, p = 2^k (set bit by bit), t = p·e + (p − 1),
+  ;; tanh = t/(t + 2). Where tanhInPlace calls Math.tanh (x = ±0, |x| ≥ 22, NaN) the lane takes x
+  ;; itself for ±0 and NaN and ±1 (the sign of x) for |x| ≥ 22, which is what Math.tanh returns there.
+  (func (export "tanh") (param $x i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
+    (block $b (loop $l
+      (br_if $b (i32.ge_u (local.get $x) (local.get $end)))
+      (v128.store (local.get $x) (call $tanhPair (v128.load (local.get $x))))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br $l)))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (f64.store (local.get $x)
+        (f64x2.extract_lane 0 (call $tanhPair (f64x2.splat (f64.load (local.get $x)))))))))
+
+  (func $tanhPair (param $x v128) (result v128)
+    (local $y v128) (local $idx v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
+    (local $r8 v128) (local $q v128) (local $e v128) (local $p v128) (local $t v128) (local $ok v128)
+    (local $res v128)
+    ;; the lanes tanhInPlace computes: −22 < x < 22 and x ≠ 0 (false for NaN)
+    (local.set $ok (v128.and
+      (v128.and (f64x2.lt (local.get $x) (f64x2.splat (f64.const 22))) (f64x2.gt (local.get $x) (f64x2.splat (f64.const -22))))
+      (f64x2.ne (local.get $x) (v128.const i64x2 0 0))))
+    ;; other lanes get 0 here, so the integer conversion below stays in range
+    (local.set $y (v128.and (f64x2.add (local.get $x) (local.get $x)) (local.get $ok)))
+    (local.set $idx (i32x4.trunc_sat_f64x2_s_zero
+      (f64x2.add (f64x2.mul (local.get $y) (f64x2.splat (f64.const 1.4426950408889634))) (f64x2.splat (f64.const 64.5)))))
+    (local.set $k (f64x2.convert_low_i32x4_s (i32x4.sub (local.get $idx) (i32x4.splat (i32.const 64)))))
+    (local.set $r (f64x2.sub
+      (f64x2.sub (local.get $y) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0.6931471803691238))))
+      (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.9082149292705877e-10)))))
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $r8 (f64x2.mul (local.get $r4) (local.get $r4)))
+    ;; q = (((C2 + C3·r) + r²·(C4 + C5·r)) + r⁴·((C6 + C7·r) + r²·(C8 + C9·r)))
+    ;;     + r⁸·(((C10 + C11·r) + r²·(C12 + C13·r)) + r⁴·C14)
+    (local.set $q
+      (f64x2.add
+        (f64x2.add
+          (f64x2.add
+            (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r)))
+            (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r)))))
+          (f64x2.mul (local.get $r4)
+            (f64x2.add
+              (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r)))
+              (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 0.0000248015873015873)) (f64x2.mul (f64x2.splat (f64.const 0.0000027557319223985893)) (local.get $r)))))))
+        (f64x2.mul (local.get $r8)
+          (f64x2.add
+            (f64x2.add
+              (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-7)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-8)) (local.get $r)))
+              (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 2.08767569878681e-9)) (f64x2.mul (f64x2.splat (f64.const 1.6059043836821613e-10)) (local.get $r)))))
+            (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 1.1470745597729725e-11)))))))
+    (local.set $e (f64x2.add (local.get $r) (f64x2.mul (local.get $r2) (local.get $q))))
+    ;; p = 2^(idx − 64): the exponent field set to idx − 64 + 1023
+    (local.set $p (i64x2.shl
+      (i64x2.extend_low_i32x4_s (i32x4.add (local.get $idx) (i32x4.splat (i32.const 959))))
+      (i32.const 52)))
+    (local.set $t (f64x2.add (f64x2.mul (local.get $p) (local.get $e)) (f64x2.sub (local.get $p) (f64x2.splat (f64.const 1)))))
+    (local.set $res (f64x2.div (local.get $t) (f64x2.add (local.get $t) (f64x2.splat (f64.const 2)))))
+    ;; ±0 and NaN stay as they are; |x| ≥ 22 (±∞ too) gives ±1 with the sign of x
+    (v128.bitselect (local.get $res)
+      (v128.bitselect
+        (v128.or (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000)) (f64x2.splat (f64.const 1)))
+        (local.get $x)
+        (f64x2.ge (f64x2.abs (local.get $x)) (f64x2.splat (f64.const 22))))
+      (local.get $ok)))
+
 )
