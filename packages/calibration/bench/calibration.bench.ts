@@ -1,6 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Matrix, matrix, softmax } from '@lslab/core';
 import { createRng } from '@lslab/models';
-import { finite, type Timing, time } from '@lslab/test-utils/bench';
+import {
+  finite,
+  pythonHas,
+  runPeer,
+  type Timing,
+  time,
+  timed,
+  timeInterleaved,
+} from '@lslab/test-utils/bench';
 import {
   brierScore,
   expectedCalibrationError,
@@ -102,6 +113,80 @@ export function calibrationTable(rows: BenchRow[]): string[] {
     out.push(
       `| ${r.name} | ${r.n.toLocaleString('en-US')} | ${r.k} | ${r.timing.medianMs.toFixed(1)} | ${r.timing.minMs.toFixed(1)} | ${r.mSamplesPerSecond.toPrecision(3)} | ${r.passes ?? 1} |`,
     );
+  }
+  return out;
+}
+
+/** NLL and Brier on 10⁶ × 10 against numpy, interleaved round by round. */
+export interface NumpyRow {
+  name: 'negativeLogLikelihood' | 'brierScore';
+  ours: Timing;
+  numpy: Timing | undefined;
+}
+
+function summarize(ms: number[]): Timing {
+  const s = [...ms].sort((a, b) => a - b);
+  return { medianMs: s[s.length >> 1], minMs: s[0], reps: s.length };
+}
+
+/**
+ * negativeLogLikelihood and brierScore (validation included) against numpy's
+ * vectorised versions (bench/peers/nllBrier.py, no validation) on the same
+ * 10⁶ × 10 probabilities: each round times ours once each, then numpy in its
+ * own process (best of 2). numpy's column is undefined when it is absent.
+ */
+export function benchAgainstNumpy(rounds = 9): NumpyRow[] {
+  const n = 1_000_000;
+  const k = 10;
+  const big = inputs(1, n, k);
+  const p = softmax(big.z);
+  const withNumpy = pythonHas('numpy');
+  const dir = mkdtempSync(join(tmpdir(), 'lslab-calibration-bench-'));
+  writeFileSync(join(dir, 'p.f64'), p.data as Float64Array);
+  writeFileSync(join(dir, 'y.i32'), big.y);
+  const script = new URL('./peers/nllBrier.py', import.meta.url).pathname;
+  const cases = {
+    nll: timed(() => negativeLogLikelihood(p, big.y), finite('NLL')),
+    brier: timed(() => brierScore(p, big.y), finite('brierScore')),
+  };
+  timeInterleaved(cases, { warmup: 2, reps: 1 });
+  const ms = {
+    nll: [] as number[],
+    brier: [] as number[],
+    npNll: [] as number[],
+    npBrier: [] as number[],
+  };
+  for (let r = 0; r < rounds; r++) {
+    const t = timeInterleaved(cases, { warmup: 0, reps: 1 });
+    ms.nll.push(t.nll.medianMs);
+    ms.brier.push(t.brier.medianMs);
+    const np = withNumpy
+      ? runPeer(script, [join(dir, 'p.f64'), join(dir, 'y.i32'), `${n}`, `${k}`, '2'])
+      : undefined;
+    if (np !== undefined) {
+      ms.npNll.push(Math.min(...np.map((row) => row[0])));
+      ms.npBrier.push(Math.min(...np.map((row) => row[1])));
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const peer = (v: number[]) => (v.length > 0 ? summarize(v) : undefined);
+  return [
+    { name: 'negativeLogLikelihood', ours: summarize(ms.nll), numpy: peer(ms.npNll) },
+    { name: 'brierScore', ours: summarize(ms.brier), numpy: peer(ms.npBrier) },
+  ];
+}
+
+/** The rows against numpy as a markdown table: ms, median (best), and numpy's time ÷ ours (≥ 1 is the target). */
+export function numpyTable(rows: NumpyRow[]): string[] {
+  const out = [
+    '| function (10⁶ × 10) | lslab ms | numpy ms | numpy ÷ lslab (target ≥ 1) |',
+    '|---|---:|---:|---:|',
+  ];
+  const cell = (t: Timing | undefined) =>
+    t === undefined ? 'absent' : `${t.medianMs.toFixed(1)} (${t.minMs.toFixed(1)})`;
+  for (const r of rows) {
+    const ratio = r.numpy === undefined ? '—' : (r.numpy.medianMs / r.ours.medianMs).toFixed(2);
+    out.push(`| ${r.name} | ${cell(r.ours)} | ${cell(r.numpy)} | ${ratio} |`);
   }
   return out;
 }

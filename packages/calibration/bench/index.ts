@@ -1,6 +1,11 @@
 import { loadavg } from 'node:os';
-import { describeMachine } from '@lslab/test-utils/bench';
-import { benchCalibration, calibrationTable } from './calibration.bench.ts';
+import { describeMachine, pythonHas } from '@lslab/test-utils/bench';
+import {
+  benchAgainstNumpy,
+  benchCalibration,
+  calibrationTable,
+  numpyTable,
+} from './calibration.bench.ts';
 
 const t0 = performance.now();
 const load = loadavg();
@@ -28,5 +33,13 @@ const machine = rows.map((r) => ({
   mSamplesPerSecond: Number(r.mSamplesPerSecond.toFixed(3)),
   passes: r.passes ?? 1,
 }));
+console.log(
+  'NLL and Brier against numpy (vectorised, no validation; bench/peers/nllBrier.py) on the same probabilities, 9 interleaved rounds, median (best):',
+);
+if (!pythonHas('numpy'))
+  console.log('numpy: absent (python3 -c "import numpy" failed), column skipped.');
+console.log('');
+for (const line of numpyTable(benchAgainstNumpy())) console.log(line);
+console.log('');
 console.log(`BENCH @lslab/calibration ${JSON.stringify(machine)}`);
 console.log(`Total bench time ${((performance.now() - t0) / 1000).toFixed(1)} s.`);

@@ -1,5 +1,5 @@
-import { describeMachine } from '@lslab/test-utils/bench';
-import { benchKernels, kernelsTable, numpyAvailable } from './kernels.bench.ts';
+import { describeMachine, pythonHas } from '@lslab/test-utils/bench';
+import { benchKernels, kernelsTable } from './kernels.bench.ts';
 import { benchSoftmaxCrossEntropy, softmaxCrossEntropyTable } from './softmaxCrossEntropy.bench.ts';
 
 const t0 = performance.now();
@@ -17,11 +17,12 @@ console.log('');
 console.log('## @lslab/core: kernel layer against numpy, and two threads');
 console.log('');
 console.log(
-  'Float64, index targets, labelSmoothing 0.1, reduction mean, `options.out` reused; M logits/s, median (best) of 9 interleaved rounds; numpy vectorised and in place on the same logits.',
+  'Float64, index targets, labelSmoothing 0.1, reduction mean, `options.out` reused; M logits/s, median (best) of 9 interleaved rounds; numpy vectorised and in place, PyTorch `F.cross_entropy` + backward on one thread, on the same logits.',
 );
-if (!numpyAvailable())
+if (!pythonHas('numpy'))
   console.log('numpy: absent (python3 -c "import numpy" failed), column skipped.');
-console.log('PyTorch: not installed here (no torch module), column skipped.');
+if (!pythonHas('torch'))
+  console.log('PyTorch: absent (python3 -c "import torch" failed), column skipped.');
 console.log('');
 for (const line of kernelsTable(await benchKernels())) console.log(line);
 console.log('');

@@ -1,16 +1,24 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mPerSecond, type Timing, timed, timeInterleaved } from '@lslab/test-utils/bench';
+import {
+  mPerSecond,
+  pythonHas,
+  runPeer,
+  type Timing,
+  timed,
+  timeInterleaved,
+} from '@lslab/test-utils/bench';
 import type * as Core from '../src/index.ts';
 import type * as Backend from '../src/kernels/backend.ts';
 import { benchInputs } from './internal/inputs.ts';
 
 // softmaxCrossEntropy loss + gradient on the kernel layer (float64, index
 // targets, α = 0.1, 'mean', options.out reused) against a Math.exp loop,
-// the JavaScript fallback, two threads, and numpy (vectorised, in place) on
-// the same logits, interleaved round by round. It runs the built package
+// the JavaScript fallback, two threads (copying, and on shared memory), and
+// numpy (vectorised, in place) and PyTorch (F.cross_entropy + backward, one
+// thread) on the same logits, interleaved round by round; a peer that is not
+// installed is skipped. It runs the built package
 // (dist/; `pnpm build` first): the pool's workers run JavaScript.
 
 const { createKernelPool, softmaxCrossEntropy } = (await import(
@@ -34,8 +42,11 @@ export interface KernelsBenchRow {
   wasm: Timing;
   js: Timing;
   twoThreads: Timing | undefined;
+  /** two threads on logits and gradient held on a SharedArrayBuffer (no copies) */
+  twoThreadsShared: Timing | undefined;
   expLoop: Timing;
   numpy: Timing | undefined;
+  torch: Timing | undefined;
 }
 
 function summarize(ms: number[]): Timing {
@@ -43,25 +54,24 @@ function summarize(ms: number[]): Timing {
   return { medianMs: s[Math.floor(s.length / 2)], minMs: s[0], reps: s.length };
 }
 
-/** numpy's time for one round (best of 2 in one process), or undefined when numpy is absent. */
-function numpyRound(dir: string, n: number, k: number): number | undefined {
-  const script = new URL('./peers/softmaxCrossEntropy.py', import.meta.url).pathname;
-  const r = spawnSync(
-    'python3',
-    [script, join(dir, 'z.f64'), join(dir, 'y.i32'), `${n}`, `${k}`, `${ALPHA}`, '2'],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) return undefined;
-  return Math.min(...r.stdout.trim().split('\n').map(Number));
-}
-
-export function numpyAvailable(): boolean {
-  return spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+/** A Python peer's time for one round (best of 2 in one process), or undefined when it failed. */
+function peerRound(script: string, dir: string, n: number, k: number): number | undefined {
+  const path = new URL(`./peers/${script}`, import.meta.url).pathname;
+  const ms = runPeer(path, [
+    join(dir, 'z.f64'),
+    join(dir, 'y.i32'),
+    `${n}`,
+    `${k}`,
+    `${ALPHA}`,
+    '2',
+  ]);
+  return ms === undefined ? undefined : Math.min(...ms.map((row) => row[0]));
 }
 
 export async function benchKernels(): Promise<KernelsBenchRow[]> {
   const pool = await createKernelPool({ threads: 2 });
-  const withNumpy = numpyAvailable();
+  const withNumpy = pythonHas('numpy');
+  const withTorch = withNumpy && pythonHas('torch');
   const rows: KernelsBenchRow[] = [];
   for (const [n, k] of SIZES) {
     const { logits64, labels } = benchInputs(n, k, 20_261_201 + k);
@@ -70,6 +80,11 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
     writeFileSync(join(dir, 'z.f64'), logits64);
     writeFileSync(join(dir, 'y.i32'), labels);
     const out = new Float64Array(n * k);
+    // the same logits and an output on shared memory: the pool's workers use them in place
+    const shared64 = new Float64Array(new SharedArrayBuffer(n * k * 8));
+    shared64.set(logits64);
+    const sharedLogits: Core.Matrix = { rows: n, cols: k, data: shared64 };
+    const sharedOut = new Float64Array(new SharedArrayBuffer(n * k * 8));
     const exps = new Float64Array(n * k);
     const options = { labelSmoothing: ALPHA, out };
     const guard = (r: { loss: number }) => {
@@ -86,6 +101,14 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
       wasm: timed(() => run('auto'), guard),
       js: timed(() => run('js'), guard),
       twoThreads: timed(() => run('auto', { pool }), guard),
+      twoThreadsShared: timed(() => {
+        setKernelBackend('auto');
+        return softmaxCrossEntropy(sharedLogits, labels, {
+          labelSmoothing: ALPHA,
+          out: sharedOut,
+          pool,
+        });
+      }, guard),
       expLoop: timed(() => {
         for (let i = 0; i < logits64.length; i++) exps[i] = Math.exp(logits64[i]);
         return exps;
@@ -93,19 +116,25 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
     };
     // warm up (the WebAssembly tier-up happens on the first calls)
     timeInterleaved(cases, { warmup: 2, reps: 1 });
-    const ms: Record<keyof typeof cases | 'numpy', number[]> = {
+    const ms: Record<keyof typeof cases | 'numpy' | 'torch', number[]> = {
       wasm: [],
       js: [],
       twoThreads: [],
+      twoThreadsShared: [],
       expLoop: [],
       numpy: [],
+      torch: [],
     };
     for (let r = 0; r < ROUNDS; r++) {
       const t = timeInterleaved(cases, { warmup: 0, reps: 1 });
       for (const key of Object.keys(cases) as (keyof typeof cases)[]) ms[key].push(t[key].medianMs);
       if (withNumpy) {
-        const np = numpyRound(dir, n, k);
+        const np = peerRound('softmaxCrossEntropy.py', dir, n, k);
         if (np !== undefined) ms.numpy.push(np);
+      }
+      if (withTorch) {
+        const pt = peerRound('softmaxCrossEntropyTorch.py', dir, n, k);
+        if (pt !== undefined) ms.torch.push(pt);
       }
     }
     setKernelBackend('auto');
@@ -116,8 +145,10 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
       wasm: summarize(ms.wasm),
       js: summarize(ms.js),
       twoThreads: summarize(ms.twoThreads),
+      twoThreadsShared: summarize(ms.twoThreadsShared),
       expLoop: summarize(ms.expLoop),
       numpy: ms.numpy.length > 0 ? summarize(ms.numpy) : undefined,
+      torch: ms.torch.length > 0 ? summarize(ms.torch) : undefined,
     });
   }
   await pool.close();
@@ -127,8 +158,8 @@ export async function benchKernels(): Promise<KernelsBenchRow[]> {
 /** The results as a markdown table (M logits/s, median (best)) with the ratios of medians. */
 export function kernelsTable(rows: KernelsBenchRow[]): string[] {
   const out = [
-    '| N × K | kernels (WebAssembly SIMD) | JS fallback | two threads | `Math.exp` loop | numpy | ÷ numpy | two threads ÷ one |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| N × K | kernels (WebAssembly SIMD) | JS fallback | two threads | two threads, shared memory | `Math.exp` loop | numpy | PyTorch | ÷ numpy | ÷ PyTorch | two threads ÷ one | shared ÷ one |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const count = r.n * r.k;
@@ -140,8 +171,9 @@ export function kernelsTable(rows: KernelsBenchRow[]): string[] {
     const ratio = (a: Timing, b: Timing | undefined) =>
       b === undefined ? '—' : (med(a) / med(b)).toFixed(2);
     out.push(
-      `| ${r.n} × ${r.k} | ${cell(r.wasm)} | ${cell(r.js)} | ${cell(r.twoThreads)} | ${cell(r.expLoop)} | ` +
-        `${cell(r.numpy)} | ${ratio(r.wasm, r.numpy)} | ${r.twoThreads ? ratio(r.twoThreads, r.wasm) : '—'} |`,
+      `| ${r.n} × ${r.k} | ${cell(r.wasm)} | ${cell(r.js)} | ${cell(r.twoThreads)} | ${cell(r.twoThreadsShared)} | ${cell(r.expLoop)} | ` +
+        `${cell(r.numpy)} | ${cell(r.torch)} | ${ratio(r.wasm, r.numpy)} | ${ratio(r.wasm, r.torch)} | ${r.twoThreads ? ratio(r.twoThreads, r.wasm) : '—'} | ` +
+        `${r.twoThreadsShared ? ratio(r.twoThreadsShared, r.wasm) : '—'} |`,
     );
   }
   return out;

@@ -59,10 +59,15 @@ export function benchNewton(runs = 5): BenchRow {
   };
 }
 
-/** 1000 full-batch gradient steps of a 20-64-5 MLP on n = 2000. */
+/**
+ * 1000 full-batch gradient steps of a 20-64-5 MLP on n = 2000: the timed run
+ * is the model's construction and the 1000 steps, nothing else (the final
+ * loss that guards the result is computed after the clock stops). Target:
+ * tanh under 2 s (issue 12), relu under 3 s.
+ */
 export function benchMlp(activation: 'tanh' | 'relu', runs = 3): BenchRow {
   const { x, y } = softmaxData(2, 2000, 20, 5);
-  const { ms, cpuMs, result } = medianTime(runs, () => {
+  const timing = medianTime(runs, () => {
     const net = mlp({
       inputDim: 20,
       hidden: [64],
@@ -76,15 +81,17 @@ export function benchMlp(activation: 'tanh' | 'relu', runs = 3): BenchRow {
       steps: 1000,
       log: { steps: [] },
     });
-    return net.lossAndGradient(x, y);
+    return net;
   });
+  const { ms, cpuMs } = timing;
+  const result = timing.result.lossAndGradient(x, y);
   guardFinite('mlp', result);
   return {
     name: `1000 full-batch steps, 20-64-5 MLP (${activation}), n=2000`,
     ms,
     cpuMs,
     runs,
-    targetMs: 3000,
+    targetMs: activation === 'tanh' ? 2000 : 3000,
     note: `GD η = 0.5, α = 0.1; final loss ${result.toFixed(4)}`,
   };
 }

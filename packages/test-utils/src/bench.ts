@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
@@ -104,4 +105,26 @@ function summarize(ms: number[]): Timing {
   const mid = s.length >> 1;
   const medianMs = s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
   return { medianMs, minMs: s[0], reps: s.length };
+}
+
+/**
+ * True when `python3 -c "import <module>"` succeeds: the benches' peers that
+ * need it (numpy, torch) can run.
+ */
+export function pythonHas(module: string): boolean {
+  return spawnSync('python3', ['-c', `import ${module}`], { encoding: 'utf8' }).status === 0;
+}
+
+/**
+ * Runs a Python peer script (`python3 script ...args`) and returns the
+ * numbers it printed, a row per line (its timings, in ms, space-separated),
+ * or undefined when it failed (no python3, no numpy, a non-finite result).
+ */
+export function runPeer(script: string, args: string[]): number[][] | undefined {
+  const r = spawnSync('python3', [script, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) return undefined;
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
 }

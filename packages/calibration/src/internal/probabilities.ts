@@ -44,14 +44,7 @@ export function checkProbabilities(
   labels: ArrayLike<number>,
 ): ProbabilityView {
   if (isMatrix(probs)) {
-    checkMatrix(fn, 'probs', probs);
-    checkNonEmpty(fn, 'probs', probs.rows);
-    if (probs.cols < 2) {
-      const hint = 'a matrix needs K ≥ 2 classes (pass a vector of p(y=1) for binary)';
-      throw new LslabError('E_SHAPE', fn, `has ${probs.cols} column(s); ${hint}`, {
-        argument: 'probs',
-      });
-    }
+    checkProbabilityMatrix(fn, probs);
     checkDistributionRows(fn, 'probs', probs);
     checkLabels(fn, 'labels', labels, probs.rows, probs.cols);
     return { fn, n: probs.rows, k: probs.cols, vector: false, data: probs.data, labels };
@@ -69,6 +62,21 @@ export function checkProbabilities(
   }
   checkLabels(fn, 'labels', labels, probs.length, 2);
   return { fn, n: probs.length, k: 2, vector: true, data: probs, labels };
+}
+
+/**
+ * @internal The shape checks of a probability matrix (a Matrix, N ≥ 1, K ≥ 2),
+ * before its rows are read: `E_SHAPE`, `E_EMPTY`.
+ */
+export function checkProbabilityMatrix(fn: string, probs: Matrix): void {
+  checkMatrix(fn, 'probs', probs);
+  checkNonEmpty(fn, 'probs', probs.rows);
+  if (probs.cols < 2) {
+    const hint = 'a matrix needs K ≥ 2 classes (pass a vector of p(y=1) for binary)';
+    throw new LslabError('E_SHAPE', fn, `has ${probs.cols} column(s); ${hint}`, {
+      argument: 'probs',
+    });
+  }
 }
 
 /** @internal p(row i, class c); for a vector, class 1 is `data[i]` and class 0 is `1 − data[i]`. */

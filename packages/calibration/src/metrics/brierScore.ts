@@ -1,5 +1,6 @@
 import type { Matrix } from '@lslab/core';
-import { checkProbabilities } from '../internal/probabilities.js';
+import { brierRows } from '../internal/fusedRows.js';
+import { checkProbabilities, checkProbabilityMatrix, isMatrix } from '../internal/probabilities.js';
 
 /**
  * Brier score: the mean squared distance between the predicted distribution
@@ -18,25 +19,17 @@ import { checkProbabilities } from '../internal/probabilities.js';
  * brierScore([0.1, 0.9, 0.8, 0.3], [0, 1, 1, 0]); // (0.01 + 0.01 + 0.04 + 0.09) / 4 = 0.0375
  */
 export function brierScore(probs: Matrix | ArrayLike<number>, labels: ArrayLike<number>): number {
-  const v = checkProbabilities('brierScore', probs, labels);
-  const { n, k, data } = v;
-  let s = 0;
-  if (v.vector) {
-    for (let i = 0; i < n; i++) {
-      const d = labels[i] - data[i];
-      s += d * d;
-    }
-    return s / n;
+  if (isMatrix(probs)) {
+    checkProbabilityMatrix('brierScore', probs);
+    return brierRows('brierScore', probs, labels);
   }
+  // a vector of p(y = 1): binary
+  const v = checkProbabilities('brierScore', probs, labels);
+  const { n, data } = v;
+  let s = 0;
   for (let i = 0; i < n; i++) {
-    const off = i * k;
-    const y = labels[i];
-    let r = 0;
-    for (let c = 0; c < k; c++) {
-      const d = (c === y ? 1 : 0) - data[off + c];
-      r += d * d;
-    }
-    s += r;
+    const d = labels[i] - data[i];
+    s += d * d;
   }
   return s / n;
 }

@@ -1,5 +1,6 @@
 import type { Matrix } from '@lslab/core';
-import { checkProbabilities } from '../internal/probabilities.js';
+import { nllRows } from '../internal/fusedRows.js';
+import { checkProbabilities, checkProbabilityMatrix, isMatrix } from '../internal/probabilities.js';
 
 /**
  * Negative log-likelihood (log loss): (1/N) Σ_i −ln p_i,y_i.
@@ -22,13 +23,14 @@ export function negativeLogLikelihood(
   probs: Matrix | ArrayLike<number>,
   labels: ArrayLike<number>,
 ): number {
-  const v = checkProbabilities('negativeLogLikelihood', probs, labels);
-  const { n, k, data } = v;
-  let s = 0;
-  if (v.vector) {
-    for (let i = 0; i < n; i++) s -= labels[i] === 1 ? Math.log(data[i]) : Math.log1p(-data[i]);
-    return s / n;
+  if (isMatrix(probs)) {
+    checkProbabilityMatrix('negativeLogLikelihood', probs);
+    return nllRows('negativeLogLikelihood', probs, labels);
   }
-  for (let i = 0; i < n; i++) s -= Math.log(data[i * k + labels[i]]);
+  // a vector of p(y = 1): binary
+  const v = checkProbabilities('negativeLogLikelihood', probs, labels);
+  const { n, data } = v;
+  let s = 0;
+  for (let i = 0; i < n; i++) s -= labels[i] === 1 ? Math.log(data[i]) : Math.log1p(-data[i]);
   return s / n;
 }

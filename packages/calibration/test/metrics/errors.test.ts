@@ -232,3 +232,28 @@ describe('createCalibrationAccumulator errors', () => {
     expect(acc.count).toBe(1);
   });
 });
+
+describe('NLL and Brier: the row checks ride along with the metric', () => {
+  const p = fromRows([
+    [0.2, 0.8],
+    [0.6, 0.4],
+    [0.5, 0.5],
+  ]);
+  it.each([
+    ['negativeLogLikelihood', negativeLogLikelihood],
+    ['brierScore', brierScore],
+  ] as const)('%s: a bad row after good ones, and a hole in the labels, are named', (_, f) => {
+    const bad = fromRows([
+      [0.2, 0.8],
+      [0.6, 0.4],
+      [0.5, 0.6],
+    ]);
+    expectError(() => f(bad, [0, 1, 1]), 'E_NOT_DISTRIBUTION', 'probs', 'row sums to 1.1');
+    // a bad probability comes before a bad label (the validators' order), whatever the rows
+    expectError(() => f(bad, [0, 7, 1]), 'E_NOT_DISTRIBUTION', 'probs');
+    expectError(() => f(p, [0, 1, 2]), 'E_LABEL', 'labels[2] = 2');
+    expectError(() => f(p, [0, 1]), 'E_SHAPE', 'labels');
+    // biome-ignore lint/suspicious/noSparseArray: a hole is the case under test
+    expectError(() => f(p, [0, , 1] as number[]), 'E_LABEL', 'labels[1]');
+  });
+});

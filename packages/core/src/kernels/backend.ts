@@ -20,6 +20,7 @@ export interface KernelExports {
     hasW: number,
     wSum: number,
     cmp: number,
+    total: number,
   ): number;
   crossEntropyProbability(
     z: number,
@@ -33,6 +34,7 @@ export interface KernelExports {
     u: number,
     scale: number,
     mode: number,
+    total: number,
   ): number;
   sigmoidCrossEntropy(
     x: number,
@@ -45,7 +47,29 @@ export interface KernelExports {
     keep: number,
     shift: number,
     div: number,
+    total: number,
   ): void;
+  product(
+    a: number,
+    rows: number,
+    m: number,
+    w: number,
+    p: number,
+    bias: number,
+    hasBias: number,
+    out: number,
+  ): void;
+  addTransposeProduct(
+    a: number,
+    rows: number,
+    m: number,
+    g: number,
+    p: number,
+    out: number,
+    bias: number,
+    hasBias: number,
+  ): void;
+  tanh(x: number, n: number): void;
 }
 
 let instance: KernelExports | null | undefined;

@@ -1,13 +1,13 @@
-import { align, reserve, wasmKernels } from './backend.js';
+import { wasmKernels } from './backend.js';
+import { chunkRows, eachChunk, layout, part } from './chunks.js';
 import { crossEntropyIndexJs, crossEntropyProbabilityJs } from './crossEntropyJs.js';
 import { sigmoidCrossEntropyJs } from './sigmoidJs.js';
 import type { IndexArgs, ProbabilityArgs, SigmoidArgs } from './types.js';
 
-// Runs a loss kernel in WebAssembly when the engine has SIMD (inputs copied
-// into its memory, gradient and losses copied out), else in JavaScript. Both
-// give the same bits. Memory: slot 0 (the loss sum), then the regions below.
-
-const SLOT = 16;
+// Runs a loss kernel in WebAssembly when the engine has SIMD, a chunk of rows
+// at a time through a fixed scratch region (chunks.ts), else in JavaScript.
+// Both give the same bits: each chunk's kernel call starts from the running
+// loss sum of the chunks before it, so the sum is formed in row order.
 
 /**
  * Runs a JavaScript kernel with a Float64 gradient (the kernels keep e^{z−m}
@@ -30,99 +30,119 @@ function inFloat64<A extends { grad: Float64Array | Float32Array }>(
 export function crossEntropyIndex(a: IndexArgs): number {
   const wk = wasmKernels();
   if (wk === null) return inFloat64(a, crossEntropyIndexJs);
-  const { n, k, w } = a;
-  const nk = n * k;
-  const zOff = SLOT;
-  const yOff = align(zOff + nk * 8);
-  const wOff = align(yOff + n * 4);
-  const gOff = align(wOff + k * 8);
-  const lOff = align(gOff + nk * 8);
-  const buf = reserve(wk, lOff + n * 8);
-  new Float64Array(buf, zOff, nk).set(a.z);
-  const y = new Int32Array(buf, yOff, n);
-  const { labels, ignoreIndex } = a;
-  for (let i = 0; i < n; i++) {
-    const v = labels[i];
-    y[i] = v === ignoreIndex ? -1 : v;
-  }
+  const { n, k, w, z, labels, ignoreIndex, grad, loss } = a;
+  const rows = chunkRows(k * 8);
+  const { buf, at } = layout(wk, [k * 8, rows * k * 8, rows * 4, rows * k * 8, rows * 8]);
+  const [wOff, zOff, yOff, gOff, lOff] = at;
   if (w !== undefined) new Float64Array(buf, wOff, k).set(w);
-  const bad = wk.crossEntropyIndex(
-    zOff,
-    yOff,
-    wOff,
-    gOff,
-    lOff,
-    n,
-    k,
-    a.on,
-    a.off,
-    a.scale,
-    a.mode,
-    w === undefined ? 0 : 1,
-    a.wSum,
-    a.cmp,
-  );
-  if (bad >= 0) return bad;
-  a.grad.set(new Float64Array(buf, gOff, nk));
-  a.loss.set(new Float64Array(buf, lOff, n));
-  a.total = new Float64Array(buf, 0, 1)[0];
-  return -1;
+  const zc = new Float64Array(buf, zOff, rows * k);
+  const yc = new Int32Array(buf, yOff, rows);
+  const gc = new Float64Array(buf, gOff, rows * k);
+  const lc = new Float64Array(buf, lOff, rows);
+  const hasW = w === undefined ? 0 : 1;
+  let total = 0;
+  const bad = eachChunk(n, rows, (r0, r1) => {
+    const m = r1 - r0;
+    zc.set(part(z, r0 * k, r1 * k));
+    for (let i = 0; i < m; i++) {
+      const v = labels[r0 + i];
+      yc[i] = v === ignoreIndex ? -1 : v;
+    }
+    const b = wk.crossEntropyIndex(
+      zOff,
+      yOff,
+      wOff,
+      gOff,
+      lOff,
+      m,
+      k,
+      a.on,
+      a.off,
+      a.scale,
+      a.mode,
+      hasW,
+      a.wSum,
+      a.cmp,
+      total,
+    );
+    if (b >= 0) return b;
+    grad.set(m === rows ? gc : gc.subarray(0, m * k), r0 * k);
+    loss.set(m === rows ? lc : lc.subarray(0, m), r0);
+    total = new Float64Array(buf, 0, 1)[0];
+    return -1;
+  });
+  a.total = total;
+  return bad;
 }
 
 /** @internal Probability-target softmax cross-entropy; −1 or the first row that is not finite. */
 export function crossEntropyProbability(a: ProbabilityArgs): number {
   const wk = wasmKernels();
   if (wk === null) return inFloat64(a, crossEntropyProbabilityJs);
-  const { n, k, w } = a;
-  const nk = n * k;
-  const zOff = SLOT;
-  const tOff = align(zOff + nk * 8);
-  const wOff = align(tOff + nk * 8);
-  const gOff = align(wOff + k * 8);
-  const lOff = align(gOff + nk * 8);
-  const buf = reserve(wk, lOff + n * 8);
-  new Float64Array(buf, zOff, nk).set(a.z);
-  new Float64Array(buf, tOff, nk).set(a.t);
+  const { n, k, w, z, t, grad, loss } = a;
+  const rows = chunkRows(k * 8);
+  const { buf, at } = layout(wk, [k * 8, rows * k * 8, rows * k * 8, rows * k * 8, rows * 8]);
+  const [wOff, zOff, tOff, gOff, lOff] = at;
   if (w !== undefined) new Float64Array(buf, wOff, k).set(w);
-  const bad = wk.crossEntropyProbability(
-    zOff,
-    tOff,
-    wOff,
-    gOff,
-    lOff,
-    n,
-    k,
-    a.keep,
-    a.u,
-    a.scale,
-    a.mode,
-  );
-  if (bad >= 0) return bad;
-  a.grad.set(new Float64Array(buf, gOff, nk));
-  a.loss.set(new Float64Array(buf, lOff, n));
-  a.total = new Float64Array(buf, 0, 1)[0];
-  return -1;
+  const zc = new Float64Array(buf, zOff, rows * k);
+  const tc = new Float64Array(buf, tOff, rows * k);
+  const gc = new Float64Array(buf, gOff, rows * k);
+  const lc = new Float64Array(buf, lOff, rows);
+  let total = 0;
+  const bad = eachChunk(n, rows, (r0, r1) => {
+    const m = r1 - r0;
+    zc.set(part(z, r0 * k, r1 * k));
+    tc.set(part(t, r0 * k, r1 * k));
+    const b = wk.crossEntropyProbability(
+      zOff,
+      tOff,
+      wOff,
+      gOff,
+      lOff,
+      m,
+      k,
+      a.keep,
+      a.u,
+      a.scale,
+      a.mode,
+      total,
+    );
+    if (b >= 0) return b;
+    grad.set(m === rows ? gc : gc.subarray(0, m * k), r0 * k);
+    loss.set(m === rows ? lc : lc.subarray(0, m), r0);
+    total = new Float64Array(buf, 0, 1)[0];
+    return -1;
+  });
+  a.total = total;
+  return bad;
 }
 
-/** @internal Sigmoid cross-entropy per element. */
+/** @internal Sigmoid cross-entropy per element, in chunks of whole rows of `cols` elements. */
 export function sigmoidCrossEntropyKernel(a: SigmoidArgs): void {
   const wk = wasmKernels();
   if (wk === null) {
     sigmoidCrossEntropyJs(a);
     return;
   }
-  const { count, cols } = a;
-  const xOff = SLOT;
-  const tOff = align(xOff + count * 8);
-  const wOff = align(tOff + count * 8);
-  const gOff = align(wOff + cols * 8);
-  const lOff = align(gOff + count * 8);
-  const buf = reserve(wk, lOff + count * 8);
-  new Float64Array(buf, xOff, count).set(a.x);
-  new Float64Array(buf, tOff, count).set(a.t);
+  const { count, cols, x, t, grad, loss } = a;
+  const per = chunkRows(cols * 8) * cols;
+  const { buf, at } = layout(wk, [cols * 8, per * 8, per * 8, per * 8, per * 8]);
+  const [wOff, xOff, tOff, gOff, lOff] = at;
   new Float64Array(buf, wOff, cols).set(a.wpos);
-  wk.sigmoidCrossEntropy(xOff, tOff, wOff, gOff, lOff, count, cols, a.keep, a.shift, a.div);
-  a.grad.set(new Float64Array(buf, gOff, count));
-  a.loss.set(new Float64Array(buf, lOff, count));
-  a.total = new Float64Array(buf, 0, 1)[0];
+  const xc = new Float64Array(buf, xOff, per);
+  const tc = new Float64Array(buf, tOff, per);
+  const gc = new Float64Array(buf, gOff, per);
+  const lc = new Float64Array(buf, lOff, per);
+  let total = 0;
+  eachChunk(count, per, (e0, e1) => {
+    const m = e1 - e0;
+    xc.set(part(x, e0, e1));
+    tc.set(part(t, e0, e1));
+    wk.sigmoidCrossEntropy(xOff, tOff, wOff, gOff, lOff, m, cols, a.keep, a.shift, a.div, total);
+    grad.set(m === per ? gc : gc.subarray(0, m), e0);
+    loss.set(m === per ? lc : lc.subarray(0, m), e0);
+    total = new Float64Array(buf, 0, 1)[0];
+    return -1;
+  });
+  a.total = total;
 }

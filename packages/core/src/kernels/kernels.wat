@@ -9,7 +9,9 @@
 ;; order, so both give the same bits. Only +, −, ×, ÷, comparisons and exact
 ;; scaling by powers of two are used: no fused multiply-add, no host Math.
 ;;
-;; Slot 0 of memory (8 bytes) receives the sum of the row losses.
+;; Slot 0 of memory (8 bytes) receives the sum of the row losses: the loss kernels
+;; take the sum so far ($total) and add their rows to it in order, so a batch run
+;; a chunk of rows at a time sums exactly as in one call.
 (module
   (memory (export "memory") 1)
 
@@ -273,10 +275,10 @@
   (func (export "crossEntropyIndex") (param $z i32) (param $labels i32) (param $w i32)
     (param $grad i32) (param $loss i32) (param $n i32) (param $k i32) (param $on f64)
     (param $off f64) (param $scale f64) (param $mode i32) (param $hasW i32) (param $wSum f64)
-    (param $cmp f64) (result i32)
+    (param $cmp f64) (param $total f64) (result i32)
     (local $i i32) (local $y i32) (local $row i32) (local $kp i32) (local $j i32)
     (local $m f64) (local $s f64) (local $dot f64) (local $jump f64) (local $wy f64)
-    (local $inv f64) (local $c f64) (local $l f64) (local $total f64) (local $dy f64)
+    (local $inv f64) (local $c f64) (local $l f64) (local $dy f64)
     (local $sv v128) (local $dv v128) (local $mv v128) (local $ev v128) (local $d v128)
     (local $invv v128) (local $cv v128) (local $scv v128) (local $offv v128) (local $t f64) (local $ey f64)
     (local $cntv v128) (local $eq v128) (local $cnt f64) (local $lns f64) (local $rest f64)
@@ -449,9 +451,9 @@
   ;; l = S·ln s − dot, g = (e·(S/s) − a)·scale. Losses, slot 0 and the result as above.
   (func (export "crossEntropyProbability") (param $z i32) (param $t i32) (param $w i32)
     (param $grad i32) (param $loss i32) (param $n i32) (param $k i32) (param $keep f64)
-    (param $u f64) (param $scale f64) (param $mode i32) (result i32)
+    (param $u f64) (param $scale f64) (param $mode i32) (param $total f64) (result i32)
     (local $i i32) (local $row i32) (local $kp i32) (local $j i32) (local $m f64) (local $s f64)
-    (local $dot f64) (local $sa f64) (local $rw f64) (local $inv f64) (local $l f64) (local $total f64)
+    (local $dot f64) (local $sa f64) (local $rw f64) (local $inv f64) (local $l f64)
     (local $d f64) (local $a f64) (local $e f64)
     (local $mv v128) (local $dv v128) (local $ev v128) (local $av v128) (local $sv v128)
     (local $dotv v128) (local $sav v128) (local $rwv v128) (local $keepv v128) (local $uv v128)
@@ -574,9 +576,9 @@
   ;; g = (neg·σ(x) − pos·σ(−x)) / $div. Losses to $loss, their sum to slot 0.
   (func (export "sigmoidCrossEntropy") (param $x i32) (param $t i32) (param $wpos i32)
     (param $grad i32) (param $loss i32) (param $count i32) (param $cols i32) (param $keep f64)
-    (param $shift f64) (param $div f64)
+    (param $shift f64) (param $div f64) (param $total f64)
     (local $i i32) (local $c i32) (local $xe f64) (local $ts f64) (local $neg f64) (local $pos f64)
-    (local $e f64) (local $l1p f64) (local $l f64) (local $total f64) (local $d f64)
+    (local $e f64) (local $l1p f64) (local $l f64) (local $d f64)
     (local $sp f64) (local $sn f64)
     (block $b (loop $l
       (br_if $b (i32.ge_u (local.get $i) (local.get $count)))
@@ -611,4 +613,316 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $l)))
     (f64.store (i32.const 0) (local.get $total)))
+  ;; Dense product out = a·w + bias over `rows` rows: a is rows×m, w is m×p, bias p
+  ;; values (or none: $hasBias = 0), out rows×p, all row-major f64. The order of every sum is
+  ;; that of productRows in product.ts (the JavaScript twin): for four rows at a time,
+  ;; s = bias_j, then s = s + (((x_k·w_kj + x_k+1·w_k+1,j) + x_k+2·w_k+2,j) + x_k+3·w_k+3,j)
+  ;; for each k in steps of 4, then s = s + x_k·w_kj for the last m mod 4; the last rows mod 4
+  ;; alone, s = s + x_k·w_kj for every k. Columns go in pairs on the two lanes; an odd last
+  ;; column is computed on a pair whose second lane reads past the row (w and bias carry
+  ;; 16 bytes of padding) and only lane 0 is stored.
+  (func (export "product") (param $a i32) (param $rows i32) (param $m i32) (param $w i32)
+    (param $p i32) (param $bias i32) (param $hasBias i32) (param $out i32)
+    (local $i i32) (local $j i32) (local $k i32) (local $rowA i32) (local $rowW i32)
+    (local $m4 i32) (local $n4 i32) (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
+    (local $wk i32) (local $o i32) (local $p8 i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $rowA (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $rowW (i32.shl (local.get $p) (i32.const 3)))
+    (local.set $p8 (local.get $rowW))
+    (local.set $m4 (i32.shl (i32.and (local.get $m) (i32.const -4)) (i32.const 3)))
+    (local.set $n4 (i32.and (local.get $rows) (i32.const -4)))
+    ;; four rows at a time
+    (block $bi (loop $li
+      (br_if $bi (i32.ge_u (local.get $i) (local.get $n4)))
+      (local.set $j (i32.const 0))
+      (block $bj (loop $lj
+        (br_if $bj (i32.ge_u (local.get $j) (local.get $p8)))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (if (local.get $hasBias) (then
+          (local.set $s0 (v128.load (i32.add (local.get $bias) (local.get $j))))))
+        (local.set $s1 (local.get $s0))
+        (local.set $s2 (local.get $s0))
+        (local.set $s3 (local.get $s0))
+        (local.set $a0 (local.get $a))
+        (local.set $a1 (i32.add (local.get $a0) (local.get $rowA)))
+        (local.set $a2 (i32.add (local.get $a1) (local.get $rowA)))
+        (local.set $a3 (i32.add (local.get $a2) (local.get $rowA)))
+        (local.set $wk (i32.add (local.get $w) (local.get $j)))
+        (local.set $k (i32.const 0))
+        (block $bk (loop $lk
+          (br_if $bk (i32.ge_u (local.get $k) (local.get $m4)))
+          (local.set $c0 (v128.load (local.get $wk)))
+          (local.set $c1 (v128.load (i32.add (local.get $wk) (local.get $rowW))))
+          (local.set $c2 (v128.load (i32.add (local.get $wk) (i32.shl (local.get $rowW) (i32.const 1)))))
+          (local.set $c3 (v128.load (i32.add (local.get $wk) (i32.mul (local.get $rowW) (i32.const 3)))))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.add (f64x2.add (f64x2.add
+            (f64x2.mul (v128.load64_splat (local.get $a0)) (local.get $c0))
+            (f64x2.mul (v128.load64_splat offset=8 (local.get $a0)) (local.get $c1)))
+            (f64x2.mul (v128.load64_splat offset=16 (local.get $a0)) (local.get $c2)))
+            (f64x2.mul (v128.load64_splat offset=24 (local.get $a0)) (local.get $c3)))))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.add (f64x2.add (f64x2.add
+            (f64x2.mul (v128.load64_splat (local.get $a1)) (local.get $c0))
+            (f64x2.mul (v128.load64_splat offset=8 (local.get $a1)) (local.get $c1)))
+            (f64x2.mul (v128.load64_splat offset=16 (local.get $a1)) (local.get $c2)))
+            (f64x2.mul (v128.load64_splat offset=24 (local.get $a1)) (local.get $c3)))))
+          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.add (f64x2.add (f64x2.add
+            (f64x2.mul (v128.load64_splat (local.get $a2)) (local.get $c0))
+            (f64x2.mul (v128.load64_splat offset=8 (local.get $a2)) (local.get $c1)))
+            (f64x2.mul (v128.load64_splat offset=16 (local.get $a2)) (local.get $c2)))
+            (f64x2.mul (v128.load64_splat offset=24 (local.get $a2)) (local.get $c3)))))
+          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.add (f64x2.add (f64x2.add
+            (f64x2.mul (v128.load64_splat (local.get $a3)) (local.get $c0))
+            (f64x2.mul (v128.load64_splat offset=8 (local.get $a3)) (local.get $c1)))
+            (f64x2.mul (v128.load64_splat offset=16 (local.get $a3)) (local.get $c2)))
+            (f64x2.mul (v128.load64_splat offset=24 (local.get $a3)) (local.get $c3)))))
+          (local.set $a0 (i32.add (local.get $a0) (i32.const 32)))
+          (local.set $a1 (i32.add (local.get $a1) (i32.const 32)))
+          (local.set $a2 (i32.add (local.get $a2) (i32.const 32)))
+          (local.set $a3 (i32.add (local.get $a3) (i32.const 32)))
+          (local.set $wk (i32.add (local.get $wk) (i32.shl (local.get $rowW) (i32.const 2))))
+          (local.set $k (i32.add (local.get $k) (i32.const 32)))
+          (br $lk)))
+        ;; the last m mod 4 columns of a, one at a time
+        (block $bt (loop $lt
+          (br_if $bt (i32.ge_u (local.get $k) (local.get $rowA)))
+          (local.set $c0 (v128.load (local.get $wk)))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load64_splat (local.get $a0)) (local.get $c0))))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load64_splat (local.get $a1)) (local.get $c0))))
+          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load64_splat (local.get $a2)) (local.get $c0))))
+          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load64_splat (local.get $a3)) (local.get $c0))))
+          (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+          (local.set $a1 (i32.add (local.get $a1) (i32.const 8)))
+          (local.set $a2 (i32.add (local.get $a2) (i32.const 8)))
+          (local.set $a3 (i32.add (local.get $a3) (i32.const 8)))
+          (local.set $wk (i32.add (local.get $wk) (local.get $rowW)))
+          (local.set $k (i32.add (local.get $k) (i32.const 8)))
+          (br $lt)))
+        (local.set $o (i32.add (local.get $out) (local.get $j)))
+        (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $p8))
+          (then
+            (v128.store (local.get $o) (local.get $s0))
+            (v128.store (i32.add (local.get $o) (local.get $rowW)) (local.get $s1))
+            (v128.store (i32.add (local.get $o) (i32.shl (local.get $rowW) (i32.const 1))) (local.get $s2))
+            (v128.store (i32.add (local.get $o) (i32.mul (local.get $rowW) (i32.const 3))) (local.get $s3)))
+          (else
+            (v128.store64_lane 0 (local.get $o) (local.get $s0))
+            (v128.store64_lane 0 (i32.add (local.get $o) (local.get $rowW)) (local.get $s1))
+            (v128.store64_lane 0 (i32.add (local.get $o) (i32.shl (local.get $rowW) (i32.const 1))) (local.get $s2))
+            (v128.store64_lane 0 (i32.add (local.get $o) (i32.mul (local.get $rowW) (i32.const 3))) (local.get $s3))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $lj)))
+      (local.set $a (i32.add (local.get $a) (i32.shl (local.get $rowA) (i32.const 2))))
+      (local.set $out (i32.add (local.get $out) (i32.shl (local.get $rowW) (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $li)))
+    ;; the last rows mod 4, one at a time
+    (block $bi2 (loop $li2
+      (br_if $bi2 (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $j (i32.const 0))
+      (block $bj2 (loop $lj2
+        (br_if $bj2 (i32.ge_u (local.get $j) (local.get $p8)))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (if (local.get $hasBias) (then
+          (local.set $s0 (v128.load (i32.add (local.get $bias) (local.get $j))))))
+        (local.set $a0 (local.get $a))
+        (local.set $wk (i32.add (local.get $w) (local.get $j)))
+        (local.set $k (i32.const 0))
+        (block $bk2 (loop $lk2
+          (br_if $bk2 (i32.ge_u (local.get $k) (local.get $rowA)))
+          (local.set $s0 (f64x2.add (local.get $s0)
+            (f64x2.mul (v128.load64_splat (local.get $a0)) (v128.load (local.get $wk)))))
+          (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+          (local.set $wk (i32.add (local.get $wk) (local.get $rowW)))
+          (local.set $k (i32.add (local.get $k) (i32.const 8)))
+          (br $lk2)))
+        (local.set $o (i32.add (local.get $out) (local.get $j)))
+        (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $p8))
+          (then (v128.store (local.get $o) (local.get $s0)))
+          (else (v128.store64_lane 0 (local.get $o) (local.get $s0))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $lj2)))
+      (local.set $a (i32.add (local.get $a) (local.get $rowA)))
+      (local.set $out (i32.add (local.get $out) (local.get $rowW)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $li2))))
+
+  ;; out (m×p) += aᵀ·g and, with $hasBias, bias (p) += the column sums of g, over `rows` rows
+  ;; of a (rows×m) and g (rows×p): the weight and bias gradients of a dense layer, in the order
+  ;; of addTransposeProductRows in productJs.ts. For four rows at a time: bias_j =
+  ;; (((bias_j + g0j) + g1j) + g2j) + g3j; out_kj = out_kj + (((x0k·g0j + x1k·g1j) + x2k·g2j) + x3k·g3j)
+  ;; for every k; the last rows mod 4 alone: bias_j + g_ij, out_kj + x_k·g_ij. Columns j go in pairs;
+  ;; an odd last column is computed on a pair (g carries 16 bytes of padding) and only lane 0 stored.
+  (func (export "addTransposeProduct") (param $a i32) (param $rows i32) (param $m i32) (param $g i32)
+    (param $p i32) (param $out i32) (param $bias i32) (param $hasBias i32)
+    (local $i i32) (local $j i32) (local $k i32) (local $rowA i32) (local $rowG i32) (local $n4 i32)
+    (local $g0 i32) (local $g1 i32) (local $g2 i32) (local $g3 i32) (local $ok i32)
+    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $v v128)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $rowA (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $rowG (i32.shl (local.get $p) (i32.const 3)))
+    (local.set $n4 (i32.and (local.get $rows) (i32.const -4)))
+    (block $bi (loop $li
+      (br_if $bi (i32.ge_u (local.get $i) (local.get $n4)))
+      (local.set $g0 (local.get $g))
+      (local.set $g1 (i32.add (local.get $g0) (local.get $rowG)))
+      (local.set $g2 (i32.add (local.get $g1) (local.get $rowG)))
+      (local.set $g3 (i32.add (local.get $g2) (local.get $rowG)))
+      (if (local.get $hasBias) (then
+        (local.set $j (i32.const 0))
+        (block $bb (loop $lb
+          (br_if $bb (i32.ge_u (local.get $j) (local.get $rowG)))
+          (local.set $v (f64x2.add (f64x2.add (f64x2.add (f64x2.add
+            (v128.load (i32.add (local.get $bias) (local.get $j)))
+            (v128.load (i32.add (local.get $g0) (local.get $j))))
+            (v128.load (i32.add (local.get $g1) (local.get $j))))
+            (v128.load (i32.add (local.get $g2) (local.get $j))))
+            (v128.load (i32.add (local.get $g3) (local.get $j)))))
+          (call $storePair (i32.add (local.get $bias) (local.get $j)) (local.get $v)
+            (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $rowG)))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lb)))))
+      (local.set $k (i32.const 0))
+      (local.set $ok (local.get $out))
+      (block $bk (loop $lk
+        (br_if $bk (i32.ge_u (local.get $k) (local.get $rowA)))
+        (local.set $x0 (v128.load64_splat (i32.add (local.get $a) (local.get $k))))
+        (local.set $x1 (v128.load64_splat (i32.add (i32.add (local.get $a) (local.get $rowA)) (local.get $k))))
+        (local.set $x2 (v128.load64_splat
+          (i32.add (i32.add (local.get $a) (i32.shl (local.get $rowA) (i32.const 1))) (local.get $k))))
+        (local.set $x3 (v128.load64_splat
+          (i32.add (i32.add (local.get $a) (i32.mul (local.get $rowA) (i32.const 3))) (local.get $k))))
+        (local.set $j (i32.const 0))
+        (block $bj (loop $lj
+          (br_if $bj (i32.ge_u (local.get $j) (local.get $rowG)))
+          (local.set $v (f64x2.add (v128.load (i32.add (local.get $ok) (local.get $j)))
+            (f64x2.add (f64x2.add (f64x2.add
+              (f64x2.mul (local.get $x0) (v128.load (i32.add (local.get $g0) (local.get $j))))
+              (f64x2.mul (local.get $x1) (v128.load (i32.add (local.get $g1) (local.get $j)))))
+              (f64x2.mul (local.get $x2) (v128.load (i32.add (local.get $g2) (local.get $j)))))
+              (f64x2.mul (local.get $x3) (v128.load (i32.add (local.get $g3) (local.get $j)))))))
+          (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $rowG))
+            (then (v128.store (i32.add (local.get $ok) (local.get $j)) (local.get $v)))
+            (else (v128.store64_lane 0 (i32.add (local.get $ok) (local.get $j)) (local.get $v))))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lj)))
+        (local.set $ok (i32.add (local.get $ok) (local.get $rowG)))
+        (local.set $k (i32.add (local.get $k) (i32.const 8)))
+        (br $lk)))
+      (local.set $a (i32.add (local.get $a) (i32.shl (local.get $rowA) (i32.const 2))))
+      (local.set $g (i32.add (local.get $g) (i32.shl (local.get $rowG) (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $li)))
+    ;; the last rows mod 4, one at a time
+    (block $bi2 (loop $li2
+      (br_if $bi2 (i32.ge_u (local.get $i) (local.get $rows)))
+      (if (local.get $hasBias) (then
+        (local.set $j (i32.const 0))
+        (block $bb2 (loop $lb2
+          (br_if $bb2 (i32.ge_u (local.get $j) (local.get $rowG)))
+          (call $storePair (i32.add (local.get $bias) (local.get $j))
+            (f64x2.add (v128.load (i32.add (local.get $bias) (local.get $j)))
+              (v128.load (i32.add (local.get $g) (local.get $j))))
+            (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $rowG)))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lb2)))))
+      (local.set $k (i32.const 0))
+      (local.set $ok (local.get $out))
+      (block $bk2 (loop $lk2
+        (br_if $bk2 (i32.ge_u (local.get $k) (local.get $rowA)))
+        (local.set $x0 (v128.load64_splat (i32.add (local.get $a) (local.get $k))))
+        (local.set $j (i32.const 0))
+        (block $bj2 (loop $lj2
+          (br_if $bj2 (i32.ge_u (local.get $j) (local.get $rowG)))
+          (local.set $v (f64x2.add (v128.load (i32.add (local.get $ok) (local.get $j)))
+            (f64x2.mul (local.get $x0) (v128.load (i32.add (local.get $g) (local.get $j))))))
+          (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $rowG))
+            (then (v128.store (i32.add (local.get $ok) (local.get $j)) (local.get $v)))
+            (else (v128.store64_lane 0 (i32.add (local.get $ok) (local.get $j)) (local.get $v))))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lj2)))
+        (local.set $ok (i32.add (local.get $ok) (local.get $rowG)))
+        (local.set $k (i32.add (local.get $k) (i32.const 8)))
+        (br $lk2)))
+      (local.set $a (i32.add (local.get $a) (local.get $rowA)))
+      (local.set $g (i32.add (local.get $g) (local.get $rowG)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $li2))))
+
+  ;; Stores both lanes of $v at $at, or lane 0 alone when $both is 0 (an odd last column).
+  (func $storePair (param $at i32) (param $v v128) (param $both i32)
+    (if (local.get $both)
+      (then (v128.store (local.get $at) (local.get $v)))
+      (else (v128.store64_lane 0 (local.get $at) (local.get $v)))))
+
+  ;; tanh in place on $n values at $x, the operations of tanhInPlace (tanhJs.ts) in its order, two
+  ;; at a time: y = 2x, idx = trunc(y/ln2 + 64.5), k = idx − 64, r = (y − k·LN2_HI) − k·LN2_LO,
+  ;; q = the Estrin sum of 1/j! (j = 2…14), e = r + r²·q, p = 2^k (set bit by bit), t = p·e + (p − 1),
+  ;; tanh = t/(t + 2). Where tanhInPlace calls Math.tanh (x = ±0, |x| ≥ 22, NaN) the lane takes x
+  ;; itself for ±0 and NaN and ±1 (the sign of x) for |x| ≥ 22, which is what Math.tanh returns there.
+  (func (export "tanh") (param $x i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
+    (block $b (loop $l
+      (br_if $b (i32.ge_u (local.get $x) (local.get $end)))
+      (v128.store (local.get $x) (call $tanhPair (v128.load (local.get $x))))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br $l)))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (f64.store (local.get $x)
+        (f64x2.extract_lane 0 (call $tanhPair (f64x2.splat (f64.load (local.get $x)))))))))
+
+  (func $tanhPair (param $x v128) (result v128)
+    (local $y v128) (local $idx v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
+    (local $r8 v128) (local $q v128) (local $e v128) (local $p v128) (local $t v128) (local $ok v128)
+    (local $res v128)
+    ;; the lanes tanhInPlace computes: −22 < x < 22 and x ≠ 0 (false for NaN)
+    (local.set $ok (v128.and
+      (v128.and (f64x2.lt (local.get $x) (f64x2.splat (f64.const 22))) (f64x2.gt (local.get $x) (f64x2.splat (f64.const -22))))
+      (f64x2.ne (local.get $x) (v128.const i64x2 0 0))))
+    ;; other lanes get 0 here, so the integer conversion below stays in range
+    (local.set $y (v128.and (f64x2.add (local.get $x) (local.get $x)) (local.get $ok)))
+    (local.set $idx (i32x4.trunc_sat_f64x2_s_zero
+      (f64x2.add (f64x2.mul (local.get $y) (f64x2.splat (f64.const 1.4426950408889634))) (f64x2.splat (f64.const 64.5)))))
+    (local.set $k (f64x2.convert_low_i32x4_s (i32x4.sub (local.get $idx) (i32x4.splat (i32.const 64)))))
+    (local.set $r (f64x2.sub
+      (f64x2.sub (local.get $y) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 0.6931471803691238))))
+      (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.9082149292705877e-10)))))
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $r8 (f64x2.mul (local.get $r4) (local.get $r4)))
+    ;; q = (((C2 + C3·r) + r²·(C4 + C5·r)) + r⁴·((C6 + C7·r) + r²·(C8 + C9·r)))
+    ;;     + r⁸·(((C10 + C11·r) + r²·(C12 + C13·r)) + r⁴·C14)
+    (local.set $q
+      (f64x2.add
+        (f64x2.add
+          (f64x2.add
+            (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r)))
+            (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r)))))
+          (f64x2.mul (local.get $r4)
+            (f64x2.add
+              (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r)))
+              (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 0.0000248015873015873)) (f64x2.mul (f64x2.splat (f64.const 0.0000027557319223985893)) (local.get $r)))))))
+        (f64x2.mul (local.get $r8)
+          (f64x2.add
+            (f64x2.add
+              (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-7)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-8)) (local.get $r)))
+              (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 2.08767569878681e-9)) (f64x2.mul (f64x2.splat (f64.const 1.6059043836821613e-10)) (local.get $r)))))
+            (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 1.1470745597729725e-11)))))))
+    (local.set $e (f64x2.add (local.get $r) (f64x2.mul (local.get $r2) (local.get $q))))
+    ;; p = 2^(idx − 64): the exponent field set to idx − 64 + 1023
+    (local.set $p (i64x2.shl
+      (i64x2.extend_low_i32x4_s (i32x4.add (local.get $idx) (i32x4.splat (i32.const 959))))
+      (i32.const 52)))
+    (local.set $t (f64x2.add (f64x2.mul (local.get $p) (local.get $e)) (f64x2.sub (local.get $p) (f64x2.splat (f64.const 1)))))
+    (local.set $res (f64x2.div (local.get $t) (f64x2.add (local.get $t) (f64x2.splat (f64.const 2)))))
+    ;; ±0 and NaN stay as they are; |x| ≥ 22 (±∞ too) gives ±1 with the sign of x
+    (v128.bitselect (local.get $res)
+      (v128.bitselect
+        (v128.or (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000)) (f64x2.splat (f64.const 1)))
+        (local.get $x)
+        (f64x2.ge (f64x2.abs (local.get $x)) (f64x2.splat (f64.const 22))))
+      (local.get $ok)))
+
 )

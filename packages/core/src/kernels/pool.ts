@@ -61,6 +61,11 @@ const FN = 'createKernelPool';
  * thread: rows are independent and the losses are summed in row order on the
  * calling thread. Nothing in lslab starts threads unless a pool is made here.
  *
+ * For the most speed, hold the logits (and probability targets) and pass an
+ * `out` gradient on a SharedArrayBuffer: the workers then read and write them
+ * in place. Other arrays are copied to shared memory and back by the calling
+ * thread, which keeps a smaller share of the rows to make up for it.
+ *
  * The calling thread waits for the workers with `Atomics.wait`, which Node
  * allows on its main thread and browsers allow in Web Workers (not on the
  * page's main thread); browsers also need cross-origin isolation for
@@ -156,10 +161,39 @@ function shared(pool: Pool, name: string, bytes: number): SharedArrayBuffer {
 }
 
 /**
+ * Time to copy a row into shared memory and its gradient back, relative to
+ * the time the kernel takes on it (measured: about 1/4 on a float64 row).
+ */
+export const COPY_COST = 0.25;
+
+/**
+ * @internal Rows the calling thread keeps, from the start of the batch. When
+ * it also copies the workers' rows in and out (COPY_COST each row), it keeps
+ * fewer, so that every thread finishes at about the same time:
+ * r + (n − r)·c = (n − r)/(threads − 1).
+ */
+export function callerRows(n: number, threads: number, copies: boolean): number {
+  const per = 1 / (threads - 1);
+  if (!copies) return Math.round(n / threads);
+  return Math.round((n * Math.max(0, per - COPY_COST)) / (1 - COPY_COST + per));
+}
+
+/** The array itself when it lives on shared memory (the workers then read or write it in place). */
+function onShared<T extends ArrayLike<number>>(v: T): (T & ArrayBufferView) | undefined {
+  return ArrayBuffer.isView(v) && v.buffer instanceof SharedArrayBuffer
+    ? (v as T & ArrayBufferView)
+    : undefined;
+}
+
+/**
  * @internal A cross-entropy split by rows over the pool: the calling thread
- * runs the first slice, each worker one of the others on shared copies, and
- * the calling thread gathers the gradient and losses and sums the losses in
- * row order (as the one-thread kernel does). Returns −1 or the first bad row.
+ * runs the first rows, each worker a slice of the others, and the calling
+ * thread sums the losses in row order (as the one-thread kernel does), so
+ * the bits are those of one thread. Logits, probability targets and the
+ * gradient that already live on a SharedArrayBuffer are read and written in
+ * place; others are copied to and from shared buffers by the calling thread,
+ * which then keeps fewer rows for itself ({@link callerRows}). Returns −1 or
+ * the first bad row.
  */
 export function crossEntropyPooled(
   pool: KernelPool,
@@ -169,29 +203,40 @@ export function crossEntropyPooled(
   const p = pool as Pool;
   const { n, k } = a;
   const threads = p.threads;
-  const at = (i: number) => Math.round((i * n) / threads);
   const z32 = a.z instanceof Float32Array;
-  const zB = shared(p, 'z', n * k * (z32 ? 4 : 8));
-  const tB = shared(p, 't', kind === 'index' ? n * 4 : n * k * 8);
-  const gB = shared(p, 'grad', n * k * 8);
-  const lB = shared(p, 'loss', n * 8);
-  const control = new Int32Array(shared(p, 'control', 4 * (threads + 1)), 0, threads + 1);
-  control.fill(0);
-  const r = at(1);
-  (z32 ? new Float32Array(zB, 0, n * k) : new Float64Array(zB, 0, n * k)).set(
-    (a.z as Float64Array).subarray(r * k, n * k),
-    r * k,
-  );
+  const zIn = onShared(a.z as Float64Array | Float32Array);
+  const tIn = kind === 'probability' ? onShared((a as ProbabilityArgs).t) : undefined;
+  const gIn = onShared(a.grad);
+  const copies = !zIn || !gIn || (kind === 'probability' && !tIn);
+  const r = callerRows(n, threads, copies);
+  const at = (s: number) => r + Math.round(((s - 1) * (n - r)) / (threads - 1));
+  const zB = zIn ? zIn.buffer : shared(p, 'z', n * k * (z32 ? 4 : 8));
+  if (!zIn) {
+    (z32 ? new Float32Array(zB, 0, n * k) : new Float64Array(zB, 0, n * k)).set(
+      (a.z as Float64Array).subarray(r * k, n * k),
+      r * k,
+    );
+  }
+  let tB: ArrayBufferLike;
   if (kind === 'index') {
+    tB = shared(p, 't', n * 4);
     const { labels, ignoreIndex } = a as IndexArgs;
     const y = new Int32Array(tB, 0, n);
     for (let i = r; i < n; i++) y[i] = labels[i] === ignoreIndex ? -1 : labels[i];
   } else {
-    new Float64Array(tB, 0, n * k).set(
-      ((a as ProbabilityArgs).t as Float64Array).subarray(r * k, n * k),
-      r * k,
-    );
+    tB = tIn ? tIn.buffer : shared(p, 't', n * k * 8);
+    if (!tIn) {
+      new Float64Array(tB, 0, n * k).set(
+        ((a as ProbabilityArgs).t as Float64Array).subarray(r * k, n * k),
+        r * k,
+      );
+    }
   }
+  const g32 = gIn instanceof Float32Array;
+  const gB = gIn ? gIn.buffer : shared(p, 'grad', n * k * 8);
+  const lB = shared(p, 'loss', n * 8);
+  const control = new Int32Array(shared(p, 'control', 4 * (threads + 1)), 0, threads + 1);
+  control.fill(0);
   const { z, t, labels, grad, loss, w, total, ignoreIndex, ...params } = a as IndexArgs &
     ProbabilityArgs;
   const job: Omit<PoolJob, 'slot' | 'r0' | 'r1'> = {
@@ -199,10 +244,14 @@ export function crossEntropyPooled(
     k,
     buffers: {
       control: control.buffer as SharedArrayBuffer,
-      z: zB,
+      z: zB as SharedArrayBuffer,
+      zOffset: zIn ? zIn.byteOffset : 0,
       z32,
-      target: tB,
-      grad: gB,
+      target: tB as SharedArrayBuffer,
+      targetOffset: tIn ? tIn.byteOffset : 0,
+      grad: gB as SharedArrayBuffer,
+      gradOffset: gIn ? gIn.byteOffset : 0,
+      grad32: g32,
       loss: lB,
     },
     params: { ...params, ...(w === undefined ? {} : { w: Array.from(w) }) },
@@ -211,7 +260,7 @@ export function crossEntropyPooled(
     const slice: PoolJob = { ...job, slot: s, r0: at(s), r1: at(s + 1) };
     p.ports[s - 1].post(slice);
   }
-  // the calling thread's slice, with the one-thread kernel
+  // the calling thread's rows, with the one-thread kernel
   const mine = {
     ...a,
     z: (a.z as Float64Array).subarray(0, r * k),
@@ -222,15 +271,17 @@ export function crossEntropyPooled(
   if (kind === 'index') (mine as IndexArgs).labels = sliceOf((a as IndexArgs).labels, r);
   else (mine as ProbabilityArgs).t = ((a as ProbabilityArgs).t as Float64Array).subarray(0, r * k);
   let bad =
-    kind === 'index'
-      ? crossEntropyIndex(mine as IndexArgs)
-      : crossEntropyProbability(mine as ProbabilityArgs);
+    r === 0
+      ? -1
+      : kind === 'index'
+        ? crossEntropyIndex(mine as IndexArgs)
+        : crossEntropyProbability(mine as ProbabilityArgs);
   for (let done = Atomics.load(control, 0); done < threads - 1; done = Atomics.load(control, 0)) {
     Atomics.wait(control, 0, done);
   }
   for (let s = 1; bad < 0 && s < threads; s++) if (control[1 + s] > 0) bad = control[1 + s] - 1;
   if (bad >= 0) return bad;
-  a.grad.set(new Float64Array(gB, r * k * 8, (n - r) * k), r * k);
+  if (!gIn) a.grad.set(new Float64Array(gB, r * k * 8, (n - r) * k), r * k);
   a.loss.set(new Float64Array(lB, r * 8, n - r), r);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += a.loss[i];

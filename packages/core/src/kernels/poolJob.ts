@@ -10,11 +10,17 @@ export interface PoolJob {
   buffers: {
     /** Int32: [0] done counter, [1 + slot] 1 + the first bad row, or 0 */
     control: SharedArrayBuffer;
+    /** the logits of the whole batch from byte zOffset (the caller's own array when it is shared) */
     z: SharedArrayBuffer;
+    zOffset: number;
     z32: boolean;
-    /** Int32 labels (−1 = ignored) or Float64 probability rows */
+    /** Int32 labels (−1 = ignored) or Float64 probability rows, from byte targetOffset */
     target: SharedArrayBuffer;
+    targetOffset: number;
+    /** the gradient of the whole batch from byte gradOffset, Float32 when grad32 */
     grad: SharedArrayBuffer;
+    gradOffset: number;
+    grad32: boolean;
     loss: SharedArrayBuffer;
   };
   /** the scalar arguments of the kernel (on, off, scale, mode, wSum / keep, u, scale, mode) and w */

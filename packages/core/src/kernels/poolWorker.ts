@@ -9,9 +9,11 @@ function handle(job: PoolJob): void {
   const { kind, r0, r1, k, buffers, params } = job;
   const n = r1 - r0;
   const z = buffers.z32
-    ? new Float32Array(buffers.z, r0 * k * 4, n * k)
-    : new Float64Array(buffers.z, r0 * k * 8, n * k);
-  const grad = new Float64Array(buffers.grad, r0 * k * 8, n * k);
+    ? new Float32Array(buffers.z, buffers.zOffset + r0 * k * 4, n * k)
+    : new Float64Array(buffers.z, buffers.zOffset + r0 * k * 8, n * k);
+  const grad = buffers.grad32
+    ? new Float32Array(buffers.grad, buffers.gradOffset + r0 * k * 4, n * k)
+    : new Float64Array(buffers.grad, buffers.gradOffset + r0 * k * 8, n * k);
   const loss = new Float64Array(buffers.loss, r0 * 8, n);
   const w = params.w === undefined ? undefined : Float64Array.from(params.w);
   let bad: number;
@@ -30,7 +32,7 @@ function handle(job: PoolJob): void {
       total: 0,
     } as unknown as Parameters<typeof crossEntropyIndex>[0]);
   } else {
-    const t = new Float64Array(buffers.target, r0 * k * 8, n * k);
+    const t = new Float64Array(buffers.target, buffers.targetOffset + r0 * k * 8, n * k);
     bad = crossEntropyProbability({
       ...params,
       z,

@@ -1,8 +1,10 @@
-import { align, reserve, wasmKernels } from './backend.js';
+import { wasmKernels } from './backend.js';
+import { chunkRows, eachChunk, layout, part } from './chunks.js';
 import { logSumExpJs, softmaxJs } from './fallback.js';
 
 // The softmax family on n×k finite values, in WebAssembly when the engine has
-// SIMD, else in JavaScript, with the same bits.
+// SIMD (a chunk of rows at a time, see chunks.ts), else in JavaScript, with
+// the same bits.
 
 /** @internal Row-wise softmax into out (Float64, n·k). */
 export function softmaxRows(z: ArrayLike<number>, out: Float64Array, n: number, k: number): void {
@@ -11,13 +13,18 @@ export function softmaxRows(z: ArrayLike<number>, out: Float64Array, n: number, 
     softmaxJs(z, out, n, k);
     return;
   }
-  const nk = n * k;
-  const zOff = 16;
-  const oOff = align(zOff + nk * 8);
-  const buf = reserve(wk, oOff + nk * 8);
-  new Float64Array(buf, zOff, nk).set(z);
-  wk.softmax(zOff, oOff, n, k);
-  out.set(new Float64Array(buf, oOff, nk));
+  const rows = chunkRows(k * 8);
+  const { buf, at } = layout(wk, [rows * k * 8, rows * k * 8]);
+  const [zOff, oOff] = at;
+  const zc = new Float64Array(buf, zOff, rows * k);
+  const oc = new Float64Array(buf, oOff, rows * k);
+  eachChunk(n, rows, (r0, r1) => {
+    const m = r1 - r0;
+    zc.set(part(z, r0 * k, r1 * k));
+    wk.softmax(zOff, oOff, m, k);
+    out.set(m === rows ? oc : oc.subarray(0, m * k), r0 * k);
+    return -1;
+  });
 }
 
 /**
@@ -36,14 +43,19 @@ export function logSumExpRows(
     logSumExpJs(z, lse, out, n, k);
     return;
   }
-  const nk = n * k;
-  const zOff = 16;
-  const lOff = align(zOff + nk * 8);
-  const sOff = align(lOff + n * 8);
-  const oOff = align(sOff + k * 8);
-  const buf = reserve(wk, oOff + (out === undefined ? 0 : nk * 8));
-  new Float64Array(buf, zOff, nk).set(z);
-  wk.logSumExp(zOff, lOff, out === undefined ? 0 : oOff, sOff, n, k);
-  lse.set(new Float64Array(buf, lOff, n));
-  if (out !== undefined) out.set(new Float64Array(buf, oOff, nk));
+  const rows = chunkRows(k * 8);
+  const withOut = out !== undefined;
+  const { buf, at } = layout(wk, [rows * k * 8, rows * 8, k * 8, withOut ? rows * k * 8 : 0]);
+  const [zOff, lOff, sOff, oOff] = at;
+  const zc = new Float64Array(buf, zOff, rows * k);
+  const lc = new Float64Array(buf, lOff, rows);
+  const oc = new Float64Array(buf, oOff, withOut ? rows * k : 0);
+  eachChunk(n, rows, (r0, r1) => {
+    const m = r1 - r0;
+    zc.set(part(z, r0 * k, r1 * k));
+    wk.logSumExp(zOff, lOff, withOut ? oOff : 0, sOff, m, k);
+    lse.set(m === rows ? lc : lc.subarray(0, m), r0);
+    if (out !== undefined) out.set(m === rows ? oc : oc.subarray(0, m * k), r0 * k);
+    return -1;
+  });
 }

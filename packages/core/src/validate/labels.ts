@@ -36,7 +36,7 @@ export function checkLabels(
   }
   for (let i = 0; i < n; i++) {
     const y = labels[i];
-    if (y === ignoreIndex) continue;
+    if (ignoreIndex !== undefined && y === ignoreIndex) continue;
     if (!Number.isInteger(y) || y < 0 || y >= k) {
       throw new LslabError('E_LABEL', fn, `is not a class index in [0, ${k})`, {
         argument: name,

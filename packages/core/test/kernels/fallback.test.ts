@@ -16,11 +16,13 @@ import {
   softmaxCrossEntropy,
 } from '../../src/index.ts';
 import { setKernelBackend } from '../../src/kernels/backend.ts';
+import { CHUNK_BYTES } from '../../src/kernels/chunks.ts';
 import {
   randomDistributionRows,
   randomLabels,
   randomLogits,
   randomWeights,
+  thrownLslabError,
 } from '../helpers/index.ts';
 
 afterAll(() => {
@@ -153,5 +155,55 @@ describe('kernels: JavaScript fallback = WebAssembly SIMD, bit for bit', () => {
             sigmoidCrossEntropy(X, T, { ...opts, posWeight: pw }),
           );
         }
+  });
+});
+
+describe('kernels: batches larger than the WebAssembly scratch region', () => {
+  // The WebAssembly path runs a batch a chunk of rows at a time (CHUNK_BYTES of
+  // logits): several chunks, a partial last one, and rows longer than a chunk.
+  const rows = Math.ceil((3.5 * CHUNK_BYTES) / (13 * 8));
+  const big = [randomLogits(rng, rows, 13, 8), randomLogits(rng, 3, CHUNK_BYTES / 8 + 1, 8)];
+
+  it('give the same bits on both backends, every kernel', () => {
+    for (const z of big) {
+      const { rows: n, cols: k } = z;
+      const tag = `${n}×${k}`;
+      const labels = randomLabels(rng, n, k).map((y, i) => (i % 5 === 2 ? -100 : y));
+      const t = randomDistributionRows(rng, n, k);
+      const weight = randomWeights(rng, k);
+      sameBits(`softmax ${tag}`, () => [softmax(z), softmax(f32(z))]);
+      sameBits(`logSoftmax ${tag}`, () => [logSoftmax(z), logSumExp(z)]);
+      for (const reduction of ['mean', 'sum', 'none'] as const) {
+        const opts = { labelSmoothing: 0.1, weight, reduction, ignoreIndex: -100 };
+        sameBits(`index ${tag} ${reduction}`, () => softmaxCrossEntropy(z, labels, opts));
+        sameBits(`index f32 ${tag} ${reduction}`, () =>
+          softmaxCrossEntropy(f32(z), labels, { ...opts, dtype: 'float32' }),
+        );
+        sameBits(`probability ${tag} ${reduction}`, () =>
+          softmaxCrossEntropy(z, t, { labelSmoothing: 0.1, weight, reduction }),
+        );
+        const bits = fromRows(
+          Array.from({ length: n }, () => Array.from({ length: k }, () => rng.int(2))),
+        );
+        sameBits(`sigmoid ${tag} ${reduction}`, () => sigmoidCrossEntropy(z, bits, { reduction }));
+      }
+    }
+  });
+
+  it('name the bad row of a later chunk on both backends', () => {
+    const z = big[0];
+    const data = Float64Array.from(z.data);
+    const row = z.rows - 2;
+    data[row * z.cols + 4] = Number.NaN;
+    const labels = randomLabels(rng, z.rows, z.cols);
+    for (const backend of ['auto', 'js'] as const) {
+      setKernelBackend(backend);
+      const e = thrownLslabError(
+        () => softmaxCrossEntropy({ rows: z.rows, cols: z.cols, data }, labels),
+        'E_NOT_FINITE',
+      );
+      expect(e.details, backend).toMatchObject({ row, column: 4 });
+    }
+    setKernelBackend('auto');
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Core from '../../src/index.ts';
 import { createRng } from '../../src/index.ts';
+import { COPY_COST, callerRows } from '../../src/kernels/pool.ts';
 import { randomDistributionRows, randomLabels, randomWeights } from '../helpers/index.ts';
 
 // dist/, not src/: a worker thread runs JavaScript (turbo builds core before its tests)
@@ -101,6 +102,74 @@ describe('createKernelPool({ threads })', () => {
           bits(softmaxCrossEntropy(zz, t, { ...opts, pool })),
         );
       }
+  });
+
+  it('reads and writes arrays on a SharedArrayBuffer in place, with the same bits', () => {
+    /** A copy of v on a SharedArrayBuffer, at a byte offset, as the caller may hold it. */
+    function onShared<T extends Float64Array | Float32Array>(v: T): T {
+      const C = v.constructor as new (b: SharedArrayBuffer, o: number, l: number) => T;
+      const bytes = v.BYTES_PER_ELEMENT;
+      const c = new C(new SharedArrayBuffer((v.length + 2) * bytes), 2 * bytes, v.length);
+      c.set(v);
+      return c;
+    }
+    const zs = { ...z, data: onShared(z.data) };
+    const z32 = { ...z, data: Float32Array.from(z.data) };
+    const zs32 = { ...z, data: onShared(z32.data) };
+    for (const [logits, plain] of [
+      [zs, z],
+      [zs32, z32],
+    ] as const)
+      for (const outShared of [false, true])
+        for (const dtype of ['float64', 'float32'] as const) {
+          const out = (dtype === 'float64' ? new Float64Array(n * k) : new Float32Array(n * k)) as
+            | Float64Array
+            | Float32Array;
+          const opts = {
+            labelSmoothing: 0.1,
+            weight: w,
+            ignoreIndex: -1,
+            reduction: 'sum' as const,
+          };
+          const one = bits(softmaxCrossEntropy(plain, labels, { ...opts, dtype }));
+          const many = bits(
+            softmaxCrossEntropy(logits, labels, {
+              ...opts,
+              out: outShared ? onShared(out) : out,
+              pool,
+            }),
+          );
+          expectSameBits(
+            `${logits.data.constructor.name} out ${dtype} shared ${outShared}`,
+            one,
+            many,
+          );
+        }
+    const m = 100_000;
+    const t = randomDistributionRows(rng, m, 10);
+    const zz = { rows: m, cols: 10, data: z.data.subarray(0, m * 10) };
+    const ts = { ...t, data: onShared(t.data as Float64Array) };
+    expectSameBits(
+      'probability targets on shared memory',
+      bits(softmaxCrossEntropy(zz, t, { labelSmoothing: 0.05 })),
+      bits(
+        softmaxCrossEntropy({ ...zz, data: onShared(zz.data) }, ts, {
+          labelSmoothing: 0.05,
+          out: onShared(new Float64Array(m * 10)),
+          pool,
+        }),
+      ),
+    );
+  });
+
+  it('keeps fewer rows on the calling thread when it copies for the workers', () => {
+    // r + (n − r)·c = (n − r)/(threads − 1), c = COPY_COST
+    const c = COPY_COST;
+    expect(callerRows(1000, 2, false)).toBe(500);
+    expect(callerRows(999, 3, false)).toBe(333);
+    expect(callerRows(1_000_000, 2, true)).toBe(Math.round(1e6 * ((1 - c) / (2 - c))));
+    expect(callerRows(1_000_000, 3, true)).toBe(Math.round(1e6 * ((0.5 - c) / (1.5 - c))));
+    expect(callerRows(1000, 64, true)).toBe(0);
   });
 
   it('names the row of a non-finite logit found by a worker', () => {

@@ -19,6 +19,20 @@ describe('checkLabels(fn, name, labels, n, k, ignoreIndex?)', () => {
       thrownLslabError(() => checkLabels('f', 't', [y], 1, 3), 'E_LABEL');
   });
 
+  it('E_LABEL for a hole or undefined when no ignoreIndex is given (it is not an ignored row)', () => {
+    // biome-ignore lint/suspicious/noSparseArray: a hole is the case under test
+    const holey = [0, , 1] as number[];
+    expect(thrownLslabError(() => checkLabels('f', 't', holey, 3, 3), 'E_LABEL').details).toEqual({
+      argument: 't',
+      row: 1,
+      value: undefined,
+    });
+    thrownLslabError(
+      () => checkLabels('f', 't', [undefined as unknown as number], 1, 3),
+      'E_LABEL',
+    );
+  });
+
   it('E_SHAPE for a wrong length or a non-array', () => {
     expect(thrownLslabError(() => checkLabels('f', 'target', [0], 2, 3), 'E_SHAPE').message).toBe(
       'f: target: has length 1, expected 2 (one label per row)',

@@ -1,4 +1,4 @@
-import { tanhInPlace } from './tanh.js';
+import { tanhInPlace } from '@lslab/core/kernels';
 
 /** The hidden-unit nonlinearities of `mlp`. */
 export type Activation = 'tanh' | 'relu' | 'sigmoid';

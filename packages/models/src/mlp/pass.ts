@@ -1,10 +1,10 @@
-import { addTransposeProductRows, productRows, type Rows } from '../linalg/product.js';
+import { addTransposeProductRows, productRows, type Rows } from '@lslab/core/kernels';
 import { transpose } from '../linalg/rows.js';
 import { type Activation, activate, multiplyDerivative } from './activation.js';
 
 /**
  * @internal Rows per block of the forward and backward sweeps: a multiple of 4
- * (see linalg/product.ts) small enough that a block's activations and deltas stay
+ * (see productJs.ts in @lslab/core's kernels) small enough that a block's activations and deltas stay
  * in cache while every layer works on them.
  */
 export const BLOCK = 64;

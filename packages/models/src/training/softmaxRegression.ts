@@ -1,8 +1,8 @@
 import type { Matrix, SoftmaxCrossEntropyOptions } from '@lslab/core';
 import { MAX_ELEMENTS } from '@lslab/core';
+import { addTransposeProductRows, productRows } from '@lslab/core/kernels';
 import { checkInteger, checkNumClasses } from '@lslab/core/validate';
 import { kroneckerHessian } from '../linalg/kroneckerHessian.js';
-import { addTransposeProductRows, productRows } from '../linalg/product.js';
 import { gatherLabels, gatherRows } from '../linalg/rows.js';
 import { ModelBase } from '../model/base.js';
 import { checkBatch, checkColumns, checkFeatures, dense } from '../model/features.js';

@@ -5,8 +5,8 @@ import {
   type Rng,
   type SoftmaxCrossEntropyOptions,
 } from '@lslab/core';
+import { addTransposeProductRows, productRows } from '@lslab/core/kernels';
 import { checkInteger, checkNumClasses, checkRng, checkSeed } from '@lslab/core/validate';
-import { addTransposeProductRows, productRows } from '../linalg/product.js';
 import { gatherLabels, gatherRows, sumSquares, transpose } from '../linalg/rows.js';
 import { ModelBase } from '../model/base.js';
 import { checkBatch, checkRows } from '../model/features.js';

@@ -1,6 +1,12 @@
 import { all, type BigNumber, create } from 'mathjs';
-import { describe, expect, it } from 'vitest';
-import { tanhInPlace } from '../../src/mlp/tanh.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/index.ts';
+import { setKernelBackend } from '../../src/kernels/backend.ts';
+import { tanhInPlace } from '../../src/kernels/index.ts';
+
+afterAll(() => {
+  setKernelBackend('auto');
+});
 
 const big = create(all, { number: 'BigNumber', precision: 40 });
 
@@ -36,6 +42,25 @@ function args(): number[] {
 }
 
 describe('tanhInPlace(a, from, to)', () => {
+  it('gives the same bits on WebAssembly SIMD and in JavaScript, edges included, odd and even lengths', () => {
+    expect(setKernelBackend('auto'), 'this engine has WebAssembly SIMD').toBe('wasm');
+    const rng = createRng(9);
+    const xs = [...args(), Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN];
+    for (let i = 0; i < 200_000; i++) xs.push(30 * (2 * rng.uniform() - 1));
+    for (const n of [xs.length, xs.length - 1, 1]) {
+      const run = (backend: 'auto' | 'js') => {
+        setKernelBackend(backend);
+        const a = Float64Array.from(xs.slice(0, n));
+        tanhInPlace(a, 0, n);
+        return a;
+      };
+      const w = run('auto');
+      const j = run('js');
+      expect(Buffer.compare(Buffer.from(w.buffer), Buffer.from(j.buffer)), `n = ${n}`).toBe(0);
+    }
+    setKernelBackend('auto');
+  });
+
   it('is within 3 ulps of the 40-digit tanh on [−23, 23], at reduction boundaries and for tiny x', () => {
     const xs = args();
     const a = Float64Array.from(xs);
@@ -49,12 +74,17 @@ describe('tanhInPlace(a, from, to)', () => {
     }
   });
 
-  it('keeps signed zeros and NaN, and only touches [from, to)', () => {
-    const a = new Float64Array([5, 0, -0, Number.NaN, 5]);
-    tanhInPlace(a, 1, 4);
-    expect(Object.is(a[1], 0)).toBe(true);
-    expect(Object.is(a[2], -0)).toBe(true);
-    expect(a[3]).toBeNaN();
-    expect([a[0], a[4]]).toEqual([5, 5]);
+  it('keeps signed zeros and NaN, gives ±1 from |x| = 22 on, and only touches [from, to), both backends', () => {
+    for (const backend of ['auto', 'js'] as const) {
+      setKernelBackend(backend);
+      const a = new Float64Array([5, 0, -0, Number.NaN, 22, -1e300, Number.NEGATIVE_INFINITY, 5]);
+      tanhInPlace(a, 1, 7);
+      expect(Object.is(a[1], 0), backend).toBe(true);
+      expect(Object.is(a[2], -0), backend).toBe(true);
+      expect(a[3], backend).toBeNaN();
+      expect([a[4], a[5], a[6]], backend).toEqual([1, -1, -1]);
+      expect([a[0], a[7]], backend).toEqual([5, 5]);
+    }
+    setKernelBackend('auto');
   });
 });

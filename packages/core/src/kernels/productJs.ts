@@ -1,19 +1,9 @@
-/**
- * @internal The one dense product kernel of the package, used by the linear
- * models, the unconstrained-features model and the MLP. Loop order i-k-j,
- * register-blocked 4×4: four rows of the left operand times four rows of the
- * right one per pass over the output rows, so each loaded value serves four
- * outputs. Operand entry (r, c) of a block lives at base + r·cols + c, so the
- * MLP can run layer after layer on a block of rows that stays in cache; a
- * whole matrix is the block at offset 0. Every sum is formed in the same order
- * whatever the blocking, provided every block but the last has a multiple of
- * 4 rows.
- *
- * Element types: the left operand `a` (the features, or activations) may be
- * Float64Array or Float32Array — its loads sit outside the innermost loop, so
- * the two types cost no speed — and is widened exactly; the right operand and
- * the output are Float64Array, which keeps the inner loop monomorphic.
- */
+// The dense product in JavaScript, for engines without WebAssembly SIMD, and
+// the order of sums the WebAssembly kernel (product in kernels.wat) follows:
+// loop order i-k-j, register-blocked 4×4, four rows of the left operand times
+// four rows of the right one per pass over the output rows. Every sum is
+// formed in the same order whatever the blocking, provided every block but
+// the last has a multiple of 4 rows.
 
 /** @internal The left operand of a product: features in either precision, or activations. */
 export type Rows = Float64Array | Float32Array;
@@ -22,7 +12,7 @@ export type Rows = Float64Array | Float32Array;
  * @internal out[oo + r·p + j] = bias_j + Σ_k a[ao + r·m + k]·w[k·p + j] for the
  * `rows` rows of a block (bias 0 when undefined): out = a·w + b.
  */
-export function productRows(
+export function productRowsJs(
   a: Rows,
   ao: number,
   rows: number,
@@ -119,7 +109,7 @@ export function productRows(
  * rows and four columns of a at a time. The column sums add the rows one by
  * one, in order. Nothing is cleared.
  */
-export function addTransposeProductRows(
+export function addTransposeProductRowsJs(
   a: Rows,
   ao: number,
   rows: number,

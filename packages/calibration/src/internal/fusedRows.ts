@@ -1,0 +1,78 @@
+import type { Matrix } from '@lslab/core';
+import { checkDistributionRows, checkLabels, DISTRIBUTION_TOLERANCE } from '@lslab/core/validate';
+
+// NLL and Brier on an N×K matrix in one pass: the row checks of
+// checkProbabilities (every entry in [0, 1], so neither NaN nor ±∞; the row
+// sum within DISTRIBUTION_TOLERANCE of 1; the label an integer class index)
+// ride along with the metric's own reads. A row that fails any of them hands
+// over to core's validators, which then throw the error they always threw.
+
+/**
+ * Throws the error checkProbabilities would throw for these inputs: the
+ * fused check below fails exactly when one of these validators throws.
+ */
+function fail(fn: string, probs: Matrix, labels: ArrayLike<number>): never {
+  checkDistributionRows(fn, 'probs', probs);
+  checkLabels(fn, 'labels', labels, probs.rows, probs.cols);
+  throw new Error(`${fn}: the fused row check and core's validators disagree`);
+}
+
+/** @internal Labels that are an array of one entry per row, as checkLabels requires. */
+function labelsFit(labels: ArrayLike<number>, n: number): boolean {
+  return labels !== null && typeof labels === 'object' && labels.length === n;
+}
+
+/**
+ * @internal −(1/N)·Σ_i ln p_{i,y_i} of a shape-checked N×K matrix (K ≥ 2,
+ * N ≥ 1), checking the rows and labels in the same pass.
+ */
+export function nllRows(fn: string, probs: Matrix, labels: ArrayLike<number>): number {
+  const { rows: n, cols: k, data } = probs;
+  if (!labelsFit(labels, n)) fail(fn, probs, labels);
+  let s = 0;
+  for (let i = 0, o = 0; i < n; i++, o += k) {
+    let sum = 0;
+    let ok = true;
+    for (let c = 0; c < k; c++) {
+      const v = data[o + c];
+      ok = ok && v >= 0 && v <= 1;
+      sum += v;
+    }
+    const y = labels[i];
+    if (
+      !(ok && Math.abs(sum - 1) <= DISTRIBUTION_TOLERANCE && Number.isInteger(y) && y >= 0 && y < k)
+    )
+      fail(fn, probs, labels);
+    s -= Math.log(data[o + y]);
+  }
+  return s / n;
+}
+
+/**
+ * @internal (1/N)·Σ_i Σ_c (1[c = y_i] − p_ic)² of a shape-checked N×K
+ * matrix, checking the rows and labels in the same pass.
+ */
+export function brierRows(fn: string, probs: Matrix, labels: ArrayLike<number>): number {
+  const { rows: n, cols: k, data } = probs;
+  if (!labelsFit(labels, n)) fail(fn, probs, labels);
+  let s = 0;
+  for (let i = 0, o = 0; i < n; i++, o += k) {
+    const y = labels[i];
+    let sum = 0;
+    let r = 0;
+    let ok = true;
+    for (let c = 0; c < k; c++) {
+      const v = data[o + c];
+      ok = ok && v >= 0 && v <= 1;
+      sum += v;
+      const d = (c === y ? 1 : 0) - v;
+      r += d * d;
+    }
+    if (
+      !(ok && Math.abs(sum - 1) <= DISTRIBUTION_TOLERANCE && Number.isInteger(y) && y >= 0 && y < k)
+    )
+      fail(fn, probs, labels);
+    s += r;
+  }
+  return s / n;
+}

@@ -1,0 +1,2 @@
+export { addTransposeProductRows, productRows, type Rows } from './product.js';
+export { tanhInPlace } from './tanh.js';
