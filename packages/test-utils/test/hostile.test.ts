@@ -57,6 +57,35 @@ describe('runHostile', () => {
   });
 });
 
+describe('runHostile time bound', () => {
+  it('fails a call that spins past its CPU-time bound, and not one that only waits', async () => {
+    const spin = (_x: unknown) => {
+      const cpu0 = process.cpuUsage();
+      let t = 0;
+      while (t < 40_000) {
+        const c = process.cpuUsage(cpu0);
+        t = c.user + c.system;
+      }
+      return 1;
+    };
+    const wait = async (_x: unknown) => {
+      await new Promise((r) => setTimeout(r, 25));
+      return 1;
+    };
+    const r = await runHostile(
+      'fake',
+      { spin, wait },
+      {
+        spin: { args: () => [1], randomRuns: 0, timeBoundMs: 10 },
+        wait: { args: () => [1], randomRuns: 0, timeBoundMs: 10 },
+      },
+    );
+    const text = r.failures.join('\n');
+    expect(text).toMatch(/spin\(valid baseline\): took \d+ ms of CPU time \(bound 10 ms\)/);
+    expect(text).not.toMatch(/wait\(/);
+  });
+});
+
 describe('hostile helpers', () => {
   it('parameterNames reads a function source', () => {
     function f(logits: unknown, target: unknown, options = {}) {
