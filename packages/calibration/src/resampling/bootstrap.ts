@@ -52,13 +52,25 @@ const FN = 'bootstrap';
  *   resamples × models × metrics above 10⁷), and whatever the metric throws
  * @example
  * const mean = (p: Float64Array) => p.reduce((a, b) => a + b, 0) / p.length;
- * // a plain number[] vector needs its type named: P is not inferred from it
- * const r = bootstrap<number[]>(mean, [0.2, 0.4, 0.6, 0.8], [0, 0, 1, 1], { seed: 1 });
+ * const r = bootstrap(mean, [0.2, 0.4, 0.6, 0.8], [0, 0, 1, 1], { seed: 1 });
  * r.estimate(); // 0.5
  * const i = r.interval(); // { estimate: 0.5, lower, upper } with lower ≤ 0.5 ≤ upper
  * const paired = bootstrap(mean, [[0.1, 0.2, 0.3], [0.2, 0.3, 0.4]], [0, 1, 0]);
  * paired.difference(0, 1).estimate; // ≈ −0.1, and every resample gives ≈ −0.1
  */
+export function bootstrap<P extends Matrix | ArrayLike<number>>(
+  metric: ResampleMetric<P> | readonly ResampleMetric<P>[],
+  probs: P,
+  labels: ArrayLike<number>,
+  options?: ResampleOptions,
+): BootstrapResult;
+/** Several models on the same rows: `probs` is an array of them (see above). */
+export function bootstrap<P extends Matrix | ArrayLike<number>>(
+  metric: ResampleMetric<P> | readonly ResampleMetric<P>[],
+  probs: readonly P[],
+  labels: ArrayLike<number>,
+  options?: ResampleOptions,
+): BootstrapResult;
 export function bootstrap<P extends Matrix | ArrayLike<number>>(
   metric: ResampleMetric<P> | readonly ResampleMetric<P>[],
   probs: P | readonly P[],
