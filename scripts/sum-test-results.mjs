@@ -33,7 +33,12 @@ for (const folder of folders) {
   }
   const r = JSON.parse(readFileSync(report, 'utf8'));
   const p = r.numPassedTests ?? 0;
-  const f = (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+  // A failed test counts once; a test file that failed without a failed test
+  // (it did not load, or failed outside any test) counts as one more.
+  const fileErrors = (r.testResults ?? []).filter(
+    (t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  const f = (r.numFailedTests ?? 0) + fileErrors;
   const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`${folder}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}`);
   passed += p;
