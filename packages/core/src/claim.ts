@@ -1,3 +1,5 @@
+import type { ClaimParamSchema } from './validate/claimParamSchema.js';
+
 /**
  * How a check compares its measurement with its expectation:
  * `'equal'` |measured − expected| ≤ tolerance; `'atMost'` measured ≤ expected
@@ -57,6 +59,12 @@ export interface Claim<P = Record<string, unknown>> {
   statement: string;
   /** Default parameters. */
   defaults: P;
+  /**
+   * The domains of the parameters a reader may move, in validation order: the
+   * claim validates with it (`checkClaimParams(id, defaults, params, paramSchema)`)
+   * and the report derives its controls from it.
+   */
+  paramSchema?: ClaimParamSchema;
   /** Closed forms as mathjs expressions over the parameter names. */
   formulas?: Record<string, string>;
   /** Runs the experiment; deterministic for given parameters (seed included). */
