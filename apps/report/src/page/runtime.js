@@ -1,231 +1,282 @@
 // @ts-check
-// The report page's script. It is inlined as is into index.html after Vega,
-// Vega-Lite, vega-embed and KaTeX, reads the report data from the JSON block
-// #lslab-data and builds the page. Text from the data is always set as text
-// (textContent, text nodes), never parsed as HTML; KaTeX renders only the TeX
-// of the claims' own formulas, with trust off and strict on.
-(() => {
-  /** @typedef {import('../pageData.js').PageData} PageData */
-  /** @typedef {import('../pageData.js').PageCell} PageCell */
-  /** @typedef {import('../pageData.js').PageClaim} PageClaim */
-  /** @typedef {import('../pageData.js').PageBlock} PageBlock */
-  /** @typedef {import('../charts/chartConfig.js').Chart} Chart */
+// The report page's script, first part: rendering. The page script is this
+// file, notebook.js, hashState.js, model.js and start.js, joined in that order
+// inside one function scope and inlined into index.html after Vega, Vega-Lite,
+// vega-embed and KaTeX (src/html/pageAssets.ts). It reads the report data from
+// the JSON block #lslab-data and builds the page. Text from the data, a file
+// or a link is always set as text (textContent, text nodes), never parsed as
+// HTML; KaTeX renders only the TeX of the claims' own formulas, with trust off
+// and strict on.
+/** @typedef {import('../pageData.js').PageData} PageData */
+/** @typedef {import('../pageData.js').PageCell} PageCell */
+/** @typedef {import('../pageData.js').PageClaim} PageClaim */
+/** @typedef {import('../pageData.js').PageBlock} PageBlock */
+/** @typedef {import('../charts/chartConfig.js').Chart} Chart */
 
-  /** @type {Promise<unknown>[]} */
-  const pending = [];
+/** @type {Promise<unknown>[]} */
+const pending = [];
 
-  /**
-   * An element with optional class and text content.
-   * @template {keyof HTMLElementTagNameMap} K
-   * @param {K} tag
-   * @param {string} [className]
-   * @param {string} [text]
-   * @returns {HTMLElementTagNameMap[K]}
-   */
-  function el(tag, className, text) {
-    const e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+/**
+ * An element with optional class and text content.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} [className]
+ * @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
 
-  /**
-   * @param {HTMLElement} parent
-   * @param {string} tex
-   * @param {boolean} display
-   */
-  function math(parent, tex, display) {
-    const span = el('span', display ? 'math display' : 'math');
-    katex.render(tex, span, {
-      displayMode: display,
-      throwOnError: false,
-      trust: false,
-      strict: 'error',
-    });
-    parent.append(span);
-  }
+/**
+ * @param {HTMLElement} parent
+ * @param {string} tex
+ * @param {boolean} display
+ */
+function math(parent, tex, display) {
+  const span = el('span', display ? 'math display' : 'math');
+  katex.render(tex, span, {
+    displayMode: display,
+    throwOnError: false,
+    trust: false,
+    strict: 'error',
+  });
+  parent.append(span);
+}
 
-  /**
-   * Text with TeX between `$` signs: text segments as text nodes, TeX through KaTeX.
-   * @param {HTMLElement} parent
-   * @param {string} text
-   */
-  function richText(parent, text) {
-    text.split('$').forEach((part, i) => {
-      if (i % 2 === 1) math(parent, part, false);
-      else if (part) parent.append(document.createTextNode(part));
-    });
-  }
+/**
+ * Text with TeX between `$` signs: text segments as text nodes, TeX through KaTeX.
+ * @param {HTMLElement} parent
+ * @param {string} text
+ */
+function richText(parent, text) {
+  text.split('$').forEach((part, i) => {
+    if (i % 2 === 1) math(parent, part, false);
+    else if (part) parent.append(document.createTextNode(part));
+  });
+}
 
-  /**
-   * @param {HTMLElement} parent
-   * @param {Chart[]} charts
-   */
-  function renderCharts(parent, charts) {
-    for (const chart of charts) {
-      const figure = el('figure', 'chart');
-      figure.dataset.chart = chart.name;
-      const target = el('div', 'vega');
-      figure.append(target, el('figcaption', '', chart.caption));
-      parent.append(figure);
-      pending.push(
-        vegaEmbed(target, chart.spec, { actions: false, renderer: 'svg' }).catch((e) => {
-          figure.append(el('p', 'error', `This chart could not be drawn: ${String(e)}`));
-          console.error(e);
-        }),
-      );
-    }
-  }
+/** The vega views of the charts on the page, by figure, so a redraw can free them. */
+const views = new WeakMap();
 
-  /**
-   * @param {string[]} header
-   * @param {string[][]} rows
-   * @param {(row: number) => string} [rowClass]
-   */
-  function table(header, rows, rowClass) {
-    const t = el('table');
-    const head = el('tr');
-    for (const h of header) head.append(el('th', '', h));
-    t.append(el('thead'));
-    t.tHead?.append(head);
-    const body = el('tbody');
-    rows.forEach((r, i) => {
-      const tr = el('tr', rowClass ? rowClass(i) : '');
-      for (const c of r) tr.append(el('td', '', c));
-      body.append(tr);
-    });
-    t.append(body);
-    return t;
-  }
-
-  /**
-   * @param {HTMLElement} parent
-   * @param {string[]} notes
-   */
-  function renderNotes(parent, notes) {
-    if (notes.length === 0) return;
-    const ul = el('ul', 'notes');
-    for (const n of notes) ul.append(el('li', '', n));
-    parent.append(ul);
-  }
-
-  /** @param {PageClaim} c */
-  function renderClaim(c) {
-    const cell = el('article', c.holds ? 'cell' : 'cell fails');
-    cell.id = c.id;
-    cell.dataset.claim = c.id;
-    const h = el('h3');
-    h.append(el('span', 'claim-id', c.id), document.createTextNode(` ${c.title} `));
-    h.append(
-      el('span', c.holds ? 'badge ok' : 'badge fail', `${c.held}/${c.checks.length} checks hold`),
+/**
+ * Draws charts into `parent`, one figure each; the promise settles when all are drawn.
+ * @param {HTMLElement} parent
+ * @param {Chart[]} charts
+ * @returns {Promise<void>}
+ */
+function renderCharts(parent, charts) {
+  const drawn = charts.map((chart) => {
+    const figure = el('figure', 'chart');
+    figure.dataset.chart = chart.name;
+    const target = el('div', 'vega');
+    figure.append(target, el('figcaption', '', chart.caption));
+    parent.append(figure);
+    return vegaEmbed(target, chart.spec, { actions: false, renderer: 'svg' }).then(
+      (result) => {
+        views.set(figure, result.view);
+      },
+      (e) => {
+        figure.append(el('p', 'error', `This chart could not be drawn: ${String(e)}`));
+        console.error(e);
+      },
     );
-    cell.append(h);
-    const statement = el('p', 'statement');
-    richText(statement, c.statement);
-    cell.append(statement);
-    if (c.formulas.length > 0) {
-      const ul = el('ul', 'formulas');
-      for (const f of c.formulas) {
-        const li = el('li', f.agrees ? '' : 'fail');
-        li.append(el('span', 'formula-name', `${f.name}: `));
-        math(li, f.tex, false);
-        li.append(document.createTextNode(` = ${f.value}`));
-        ul.append(li);
-      }
-      cell.append(
-        el('h4', '', 'Closed forms (typeset from the mathjs expressions that were checked)'),
-        ul,
+  });
+  const all = Promise.all(drawn).then(() => {});
+  if (document.body.dataset.ready !== 'true') pending.push(all);
+  return all;
+}
+
+/**
+ * Frees the vega views of the figures inside `box`.
+ * @param {Element} box
+ */
+function freeCharts(box) {
+  for (const figure of box.querySelectorAll('figure.chart')) views.get(figure)?.finalize();
+}
+
+/**
+ * @param {string[]} header
+ * @param {string[][]} rows
+ * @param {(row: number) => string} [rowClass]
+ */
+function table(header, rows, rowClass) {
+  const t = el('table');
+  const head = el('tr');
+  for (const h of header) head.append(el('th', '', h));
+  t.append(el('thead'));
+  t.tHead?.append(head);
+  const body = el('tbody');
+  rows.forEach((r, i) => {
+    const tr = el('tr', rowClass ? rowClass(i) : '');
+    for (const c of r) tr.append(el('td', '', c));
+    body.append(tr);
+  });
+  t.append(body);
+  return t;
+}
+
+/**
+ * @param {HTMLElement} parent
+ * @param {string[]} notes
+ */
+function renderNotes(parent, notes) {
+  if (notes.length === 0) return;
+  const ul = el('ul', 'notes');
+  for (const n of notes) ul.append(el('li', '', n));
+  parent.append(ul);
+}
+
+/**
+ * The parts of a claim cell that change with its parameters: badge, closed
+ * forms with their values, checks, notes and parameters. Charts are drawn by
+ * the caller (into `.charts`), so that a redraw can swap them when ready.
+ * @param {HTMLElement} cell
+ * @param {PageClaim} c
+ */
+function fillClaim(cell, c) {
+  cell.classList.toggle('fails', !c.holds);
+  const badge = cell.querySelector('.badge');
+  if (badge) {
+    badge.className = c.holds ? 'badge ok' : 'badge fail';
+    badge.textContent = `${c.held}/${c.checks.length} checks hold`;
+  }
+  const box = /** @type {HTMLElement} */ (cell.querySelector('.claim-numbers'));
+  box.replaceChildren();
+  if (c.formulas.length > 0) {
+    const ul = el('ul', 'formulas');
+    for (const f of c.formulas) {
+      const li = el('li', f.agrees ? '' : 'fail');
+      li.dataset.formula = f.name;
+      if (f.number !== null) li.dataset.value = String(f.number);
+      li.append(el('span', 'formula-name', `${f.name}: `));
+      math(li, f.tex, false);
+      li.append(document.createTextNode(' = '), el('span', 'formula-value', f.value));
+      ul.append(li);
+    }
+    box.append(
+      el(
+        'h4',
+        '',
+        'Closed forms at these parameters (typeset from the mathjs expressions that were checked)',
+      ),
+      ul,
+    );
+  }
+  const tail = /** @type {HTMLElement} */ (cell.querySelector('.claim-checks'));
+  tail.replaceChildren(el('h4', '', 'Checks'));
+  const rows = c.checks.map((k) => [
+    k.holds ? '✓ holds' : '✗ FAILS',
+    k.name,
+    k.comparison,
+    k.expected,
+    k.measured,
+    k.delta,
+    k.tolerance,
+    k.formula,
+  ]);
+  const header = ['', 'check', 'test', 'expected', 'measured', 'Δ', 'tolerance', 'mathjs'];
+  tail.append(table(header, rows, (i) => (c.checks[i].holds ? 'holds' : 'fail')));
+  renderNotes(tail, c.notes);
+  tail.append(el('p', 'params', `Parameters: ${c.params.join(', ')} · ${c.package}`));
+}
+
+/** @param {PageClaim} c */
+function renderClaim(c) {
+  const cell = el('article', 'cell');
+  cell.id = c.id;
+  cell.dataset.claim = c.id;
+  const h = el('h3');
+  h.append(
+    el('span', 'claim-id', c.id),
+    document.createTextNode(` ${c.title} `),
+    el('span', 'badge'),
+  );
+  cell.append(h);
+  const statement = el('p', 'statement');
+  richText(statement, c.statement);
+  const charts = el('div', 'charts');
+  cell.append(statement, el('div', 'controls'), el('div', 'claim-numbers'), charts);
+  cell.append(el('div', 'claim-checks'));
+  fillClaim(cell, c);
+  renderCharts(charts, c.charts);
+  notebookCell(cell, c);
+  return cell;
+}
+
+/** @param {PageBlock} b */
+function renderBlock(b) {
+  const cell = el('article', 'cell');
+  cell.append(el('h3', '', b.title));
+  for (const p of b.paragraphs) cell.append(el('p', '', p));
+  if (b.code) cell.append(el('pre', '', b.code));
+  if (b.table) cell.append(table(b.table.header, b.table.rows));
+  renderCharts(cell, b.charts);
+  renderNotes(cell, b.notes);
+  return cell;
+}
+
+/** @param {PageCell} c */
+function renderCell(c) {
+  switch (c.kind) {
+    case 'claim':
+      return renderClaim(c);
+    case 'missing':
+      return el(
+        'p',
+        'missing',
+        `${c.prefix} (${c.name}) is not in the report yet: ${c.package} does not export it.`,
       );
+    case 'see': {
+      const p = el('p', 'see', `${c.id} ${c.title}: see `);
+      const a = el('a', '', c.chapterTitle);
+      a.href = `#${c.id}`;
+      p.append(a, document.createTextNode('.'));
+      return p;
     }
-    renderCharts(cell, c.charts);
-    cell.append(el('h4', '', 'Checks'));
-    const rows = c.checks.map((k) => [
-      k.holds ? '✓ holds' : '✗ FAILS',
-      k.name,
-      k.comparison,
-      k.expected,
-      k.measured,
-      k.delta,
-      k.tolerance,
-      k.formula,
-    ]);
-    const header = ['', 'check', 'test', 'expected', 'measured', 'Δ', 'tolerance', 'mathjs'];
-    cell.append(table(header, rows, (i) => (c.checks[i].holds ? 'holds' : 'fail')));
-    renderNotes(cell, c.notes);
-    cell.append(el('p', 'params', `Parameters: ${c.params.join(', ')} · ${c.package}`));
-    return cell;
+    default:
+      return renderBlock(c.block);
   }
+}
 
-  /** @param {PageBlock} b */
-  function renderBlock(b) {
-    const cell = el('article', 'cell');
-    cell.append(el('h3', '', b.title));
-    for (const p of b.paragraphs) cell.append(el('p', '', p));
-    if (b.code) cell.append(el('pre', '', b.code));
-    if (b.table) cell.append(table(b.table.header, b.table.rows));
-    renderCharts(cell, b.charts);
-    renderNotes(cell, b.notes);
-    return cell;
+function main() {
+  const source = document.getElementById('lslab-data');
+  /** @type {PageData} */
+  const data = JSON.parse(source?.textContent ?? '{}');
+  const root = document.getElementById('report') ?? document.body;
+  const header = el('header');
+  header.append(el('h1', '', data.title), el('p', 'summary', data.summary));
+  const versions = Object.entries(data.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  header.append(el('p', 'meta', `seed ${data.seed ?? 'defaults'} · ${versions}`));
+  const nav = el('nav');
+  const toc = el('ol');
+  for (const ch of data.chapters) {
+    const li = el('li');
+    const a = el('a', '', ch.title);
+    a.href = `#chapter-${ch.id}`;
+    li.append(a);
+    toc.append(li);
   }
-
-  /** @param {PageCell} c */
-  function renderCell(c) {
-    switch (c.kind) {
-      case 'claim':
-        return renderClaim(c);
-      case 'missing':
-        return el(
-          'p',
-          'missing',
-          `${c.prefix} (${c.name}) is not in the report yet: ${c.package} does not export it.`,
-        );
-      case 'see': {
-        const p = el('p', 'see', `${c.id} ${c.title}: see `);
-        const a = el('a', '', c.chapterTitle);
-        a.href = `#${c.id}`;
-        p.append(a, document.createTextNode('.'));
-        return p;
-      }
-      default:
-        return renderBlock(c.block);
-    }
+  nav.append(toc);
+  header.append(nav);
+  root.append(header);
+  for (const ch of data.chapters) {
+    const section = el('section');
+    section.id = `chapter-${ch.id}`;
+    section.dataset.chapter = ch.id;
+    section.append(el('h2', '', ch.title), el('p', 'intro', ch.intro));
+    for (const c of ch.cells) section.append(renderCell(c));
+    if (ch.id === 'your-model') modelDropZone(section, data.seed ?? 0);
+    root.append(section);
   }
-
-  function main() {
-    const source = document.getElementById('lslab-data');
-    /** @type {PageData} */
-    const data = JSON.parse(source?.textContent ?? '{}');
-    const root = document.getElementById('report') ?? document.body;
-    const header = el('header');
-    header.append(el('h1', '', data.title), el('p', 'summary', data.summary));
-    const versions = Object.entries(data.versions)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ');
-    header.append(el('p', 'meta', `seed ${data.seed ?? 'defaults'} · ${versions}`));
-    const nav = el('nav');
-    const toc = el('ol');
-    for (const ch of data.chapters) {
-      const li = el('li');
-      const a = el('a', '', ch.title);
-      a.href = `#chapter-${ch.id}`;
-      li.append(a);
-      toc.append(li);
-    }
-    nav.append(toc);
-    header.append(nav);
-    root.append(header);
-    for (const ch of data.chapters) {
-      const section = el('section');
-      section.id = `chapter-${ch.id}`;
-      section.dataset.chapter = ch.id;
-      section.append(el('h2', '', ch.title), el('p', 'intro', ch.intro));
-      for (const c of ch.cells) section.append(renderCell(c));
-      root.append(section);
-    }
-    Promise.all(pending).then(() => {
-      document.body.dataset.ready = 'true';
-    });
-  }
-
-  main();
-})();
+  restoreFromHash();
+  window.addEventListener('popstate', restoreFromHash);
+  Promise.all(pending).then(() => {
+    document.body.dataset.ready = 'true';
+  });
+}

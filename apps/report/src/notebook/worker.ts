@@ -1,0 +1,62 @@
+/// <reference lib="webworker" />
+// The notebook's Web Worker: bundled with the packages' own code at the
+// report's build (scripts/buildNotebook.mjs), inlined into index.html and
+// started from a blob: URL. It runs claims and analyses predictions files
+// exactly as `lslab report` does, and posts plain data back.
+import { LslabError } from '@lslab/core';
+import { claimSources } from '../claimSources.js';
+import { analysePredictions } from '../predictions/analysePredictions.js';
+import { predictionChartsOf, predictionsChapter } from '../predictions/predictionsChapter.js';
+import { readPredictions } from '../predictions/readPredictions.js';
+import { checkPredictionsSize } from './limits.js';
+import { liveClaim, previewFormulas } from './liveClaim.js';
+import type { WorkerReply, WorkerRequest } from './messages.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function errorReply(request: number, e: unknown): WorkerReply {
+  const message = e instanceof Error ? e.message : String(e);
+  const details = e instanceof LslabError ? (e.details as Record<string, unknown>) : {};
+  const line = typeof details.line === 'number' ? details.line : undefined;
+  const column = typeof details.column === 'number' ? details.column : undefined;
+  return { type: 'error', request, message, line, column };
+}
+
+function handle(m: WorkerRequest): WorkerReply {
+  const start = performance.now();
+  if (m.type === 'claim') {
+    const r = liveClaim(claimSources, m.id, m.base, m.given, (claim, accepted) => {
+      const formulas = previewFormulas(claim, accepted.params);
+      self.postMessage({ type: 'preview', request: m.request, formulas } satisfies WorkerReply);
+    });
+    return { type: 'claim', request: m.request, ...r, ms: performance.now() - start };
+  }
+  checkPredictionsSize(m.name, m.bytes, m.text);
+  const predictions = readPredictions(m.text, { name: m.name });
+  const report = analysePredictions(predictions, m.seed);
+  const chapter = predictionsChapter(report, predictionChartsOf(report));
+  const ece = report.metrics.find((r) => r.metric === 'ECE');
+  const nll = report.metrics.find((r) => r.metric === 'NLL');
+  return {
+    type: 'model',
+    request: m.request,
+    chapter,
+    numbers: {
+      ece: ece?.estimate ?? Number.NaN,
+      nll: nll?.estimate ?? Number.NaN,
+      temperature: report.temperature.temperature,
+    },
+    ms: performance.now() - start,
+  };
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const m = event.data;
+  let reply: WorkerReply;
+  try {
+    reply = handle(m);
+  } catch (e) {
+    reply = errorReply(m.request, e);
+  }
+  self.postMessage(reply);
+};
