@@ -6,6 +6,7 @@ import { type ClaimSource, claimSources } from './claimSources.js';
 import { claimHolds, formatSummary } from './cli/formatSummary.js';
 import { parseArgs, type ReportArgs } from './cli/parseArgs.js';
 import { createProgress } from './cli/progress.js';
+import { runDev } from './dev/runDev.js';
 import { generateReport, resultsJson } from './generateReport.js';
 import { checkOutFile } from './output/checkTarget.js';
 import { writeReportDir } from './output/writeReportDir.js';
@@ -19,6 +20,7 @@ import { writeJsonAtomic } from './writeJsonAtomic.js';
 
 /** The `--help` text. */
 export const USAGE = `Usage: lslab report [options]
+       lslab dev [--claims C1,C6] [--seed N] [--port 5173] [--host 127.0.0.1]
        lslab --help | --version
 
 Runs every claim of the lslab packages on worker threads, checks each
@@ -47,6 +49,9 @@ Options:
   --threads N          worker threads (default: one a core; 1 = no workers)
   -h, --help           show this text
   -v, --version        show the version
+
+lslab dev runs the claims once and serves the notebook page with Vite,
+reloading it on every edit of its sources (src/page, src/).
 
 Exit status: 0 the report ran (even if a claim does not hold, unless
 --strict), 1 --strict and a check failed, 2 it could not run.`;
@@ -119,8 +124,9 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     stderr(`lslab: ${parsed.message}\n\n${USAGE}`);
     return 2;
   }
-  const args = parsed.args;
   const sources = options.sources ?? claimSources;
+  if (parsed.command === 'dev') return runDev(parsed.args, sources, stdout);
+  const args = parsed.args;
   // with --json -, stdout carries the JSON alone and people read stderr
   const say = args.json === '-' ? stderr : stdout;
   const unknown = unknownClaims(args.claims, sources);

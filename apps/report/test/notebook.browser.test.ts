@@ -8,7 +8,6 @@ import {
   negativeLogLikelihood,
 } from '@lslab/calibration';
 import { type Browser, launchChromium } from '@lslab/test-utils/browser';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.ts';
 import { readPredictions } from '../src/predictions/readPredictions.ts';
@@ -16,6 +15,8 @@ import { readPredictions } from '../src/predictions/readPredictions.ts';
 const EXAMPLE = fileURLToPath(
   new URL('../../../examples/predictions/overconfident.csv', import.meta.url),
 );
+
+type Page = Awaited<ReturnType<Browser['context']['newPage']>>;
 
 let browser: Browser | undefined;
 let pageUrl = '';

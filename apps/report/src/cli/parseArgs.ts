@@ -1,3 +1,5 @@
+import { type DevArgs, parseDevArgs } from './parseDevArgs.js';
+
 /** The options of `lslab report`, parsed. */
 export interface ReportArgs {
   out: string;
@@ -17,6 +19,7 @@ export type Command =
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'report'; args: ReportArgs }
+  | { command: 'dev'; args: DevArgs }
   | { command: 'error'; message: string };
 
 const VALUED = ['--out', '--seed', '--claims', '--predictions', '--format', '--json', '--threads'];
@@ -42,6 +45,12 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
   if (argv.length === 0) return { command: 'error', message: 'a command is needed' };
+  if (argv[0] === 'dev') {
+    const dev = parseDevArgs(argv.slice(1));
+    return typeof dev === 'string'
+      ? { command: 'error', message: dev }
+      : { command: 'dev', args: dev };
+  }
   if (argv[0] !== 'report') return { command: 'error', message: `unknown command '${argv[0]}'` };
   const args: ReportArgs = { out: 'report', logits: false, strict: false, quiet: false };
   for (let i = 1; i < argv.length; i++) {

@@ -13,6 +13,9 @@ const FILES: Readonly<Record<string, string>> = {
   'vega-datasets/data/seattle-weather.csv': seattleWeather,
 };
 
+/** The real data sets the page carries, by the names the claims use. */
+export const PAGE_DATASETS: readonly string[] = ['penguins', 'seattle-weather'];
+
 /** The versions the data packages are inlined from (as in @lslab/datasets). */
 export const DATA_PACKAGES: Readonly<Record<string, string>> = {
   'vega-datasets': '3.2.1',

@@ -8,8 +8,9 @@ import { claimSources } from '../claimSources.js';
 import { analysePredictions } from '../predictions/analysePredictions.js';
 import { predictionChartsOf, predictionsChapter } from '../predictions/predictionsChapter.js';
 import { readPredictions } from '../predictions/readPredictions.js';
+import { PAGE_DATASETS } from './browserDataFiles.js';
 import { checkPredictionsSize } from './limits.js';
-import { liveClaim, previewFormulas } from './liveClaim.js';
+import { liveClaim, previewFormulas, type RejectedParam } from './liveClaim.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -22,14 +23,39 @@ function errorReply(request: number, e: unknown): WorkerReply {
   return { type: 'error', request, message, line, column };
 }
 
+/**
+ * The report's parameters as the page can run them: a `datasets` list keeps
+ * the data sets inlined in the page (the others are read from disk).
+ */
+function pageBase(given: Record<string, unknown>): {
+  base: Record<string, unknown>;
+  skipped: RejectedParam[];
+} {
+  const base = { ...given };
+  const skipped: RejectedParam[] = [];
+  if (Array.isArray(base.datasets)) {
+    const all = base.datasets as string[];
+    base.datasets = all.filter((d) => PAGE_DATASETS.includes(d));
+    for (const d of all.filter((x) => !PAGE_DATASETS.includes(x)))
+      skipped.push({
+        name: 'datasets',
+        value: d,
+        reason: `${d} is read from disk by lslab report; the page runs without it`,
+      });
+  }
+  return { base, skipped };
+}
+
 function handle(m: WorkerRequest): WorkerReply {
   const start = performance.now();
   if (m.type === 'claim') {
-    const r = liveClaim(claimSources, m.id, m.base, m.given, (claim, accepted) => {
+    const { base, skipped } = pageBase(m.base);
+    const r = liveClaim(claimSources, m.id, base, m.given, (claim, accepted) => {
       const formulas = previewFormulas(claim, accepted.params);
       self.postMessage({ type: 'preview', request: m.request, formulas } satisfies WorkerReply);
     });
-    return { type: 'claim', request: m.request, ...r, ms: performance.now() - start };
+    const rejected = [...skipped, ...r.rejected];
+    return { type: 'claim', request: m.request, ...r, rejected, ms: performance.now() - start };
   }
   checkPredictionsSize(m.name, m.bytes, m.text);
   const predictions = readPredictions(m.text, { name: m.name });
