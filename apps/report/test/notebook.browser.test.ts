@@ -133,6 +133,22 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
       .nth(3)
       .textContent();
     expect(rel(Number(expected), Math.log(31))).toBeLessThan(1e-11);
+    // a long run shows its progress and can be stopped; the cell keeps its last result
+    const cell = page.locator(`article[data-claim="${C6}"]`);
+    await move(page, C6, 'alpha', 0.4);
+    await cell.locator('button.stop:visible').waitFor({ timeout: 60_000 });
+    expect(await cell.locator('.controls .status').textContent()).toMatch(
+      /^Running C6\.optimal-margin at the new parameters… \d+\.\d s$/,
+    );
+    await cell.locator('button.stop').click();
+    expect(await cell.locator('.controls .status').textContent()).toBe(
+      'Stopped: the cell shows the last finished run.',
+    );
+    expect(await cell.locator('button.stop').isHidden()).toBe(true);
+    expect(Number(await cell.locator('label[data-param="alpha"] input').first().inputValue())).toBe(
+      0.25,
+    );
+    expect(await chart.innerHTML()).not.toBe(before);
     expect(requests).toEqual([pageUrl]);
     expect(problems).toEqual([]);
     await page.close();

@@ -72,6 +72,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         configureServer(s) {
           s.middlewares.use((req, res, next) => {
             const path = (req.url ?? '/').split(/[?#]/)[0];
+            if (path === '/favicon.ico') {
+              // the page has no icon: answer the browser's request for one with no content
+              res.statusCode = 204;
+              res.end();
+              return;
+            }
             if (path !== '/' && path !== '/index.html') return next();
             res.setHeader('Content-Type', 'text/html; charset=utf-8');
             res.end(devHtml(html, devPageScript(), worker));
