@@ -255,6 +255,24 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
     expect(await page.locator('.model-result h3').first().textContent()).toBe(
       'Calibration of overconfident.csv',
     );
+    // a hostile file: its name, header and class names are shown as the text they are
+    const img = '<img src=x onerror="window.__pwned=1">';
+    const svg = '</title><svg onload="window.__pwned=1">';
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      i % 2 === 0 ? `"${img.replace(/"/g, '""')}",0.7,0.3` : `"${svg.replace(/"/g, '""')}",0.4,0.6`,
+    );
+    const hostile = `label,"p_${img.replace(/"/g, '""')}","p_${svg.replace(/"/g, '""')}"\n${rows.join('\n')}\n`;
+    await drop(`${img}.csv`, hostile);
+    await page.waitForFunction(
+      (n) => document.querySelector('.model-result h3')?.textContent === `Calibration of ${n}`,
+      `${img}.csv`,
+      { timeout: 240_000 },
+    );
+    expect(await page.locator('.model-result').textContent()).toContain(`${img}, ${svg}`);
+    expect(await page.locator('.model-result img, svg[onload], [onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
+      undefined,
+    );
     expect(requests).toEqual([pageUrl]);
     expect(problems).toEqual([]);
     await page.close();
