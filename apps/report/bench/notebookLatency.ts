@@ -44,6 +44,7 @@ console.log(describeMachine());
 console.log(`${MOVES} moves of α per cell; ms from the input event to the redrawn charts`);
 for (const [claim, lo, hi] of CELLS) {
   const full: number[] = [];
+  let inPlace = 0;
   const preview: number[] = [];
   const moves = claim.startsWith('C6') ? Math.min(MOVES, 5) : MOVES;
   // one move first to start the cell's worker (not timed)
@@ -51,8 +52,9 @@ for (const [claim, lo, hi] of CELLS) {
     const value = Number((lo + ((hi - lo) * ((i + 1) % 10)) / 9).toFixed(2));
     const t = await page.evaluate(
       ([c, v]) =>
-        new Promise<{ preview: number; full: number }>((resolve) => {
+        new Promise<{ preview: number; full: number; inPlace: boolean }>((resolve) => {
           const a = document.querySelector(`article[data-claim="${c}"]`) as HTMLElement;
+          const figure = a.querySelector('figure.chart');
           const input = a.querySelector('label[data-param="alpha"] input') as HTMLInputElement;
           const before = a.querySelector('li[data-formula]')?.getAttribute('data-value');
           let shown = Number.NaN;
@@ -63,7 +65,11 @@ for (const [claim, lo, hi] of CELLS) {
             if (a.dataset.rendered === a.dataset.request) {
               obs.disconnect();
               requestAnimationFrame(() =>
-                resolve({ preview: shown, full: performance.now() - t0 }),
+                resolve({
+                  preview: shown,
+                  full: performance.now() - t0,
+                  inPlace: figure !== null && a.querySelector('figure.chart') === figure,
+                }),
               );
             }
           });
@@ -76,6 +82,7 @@ for (const [claim, lo, hi] of CELLS) {
     );
     if (i < 0) continue;
     full.push(t.full);
+    if (t.inPlace) inPlace++;
     if (Number.isFinite(t.preview)) preview.push(t.preview);
   }
   const f = (xs: number[]) =>
@@ -83,7 +90,7 @@ for (const [claim, lo, hi] of CELLS) {
       ? '–'
       : `p50 ${quantile(xs, 0.5).toFixed(0)}, p95 ${quantile(xs, 0.95).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}`;
   console.log(
-    `${claim.padEnd(22)} charts: ${f(full)} · closed form: ${f(preview)} (${full.length} moves)`,
+    `${claim.padEnd(22)} charts: ${f(full)} · closed form: ${f(preview)} (${full.length} moves, ${inPlace} with the rows replaced in place)`,
   );
 }
 await browser.close();

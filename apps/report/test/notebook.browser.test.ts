@@ -235,10 +235,17 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
     const message = await page.locator('.dropzone .status').textContent();
     expect(message).toContain('line 3');
     expect(message).toContain('"oops"');
-    // the page keeps working: a slider still recomputes its cell
+    // the page keeps working: a slider still recomputes its cell, its chart gets the new rows,
+    // and back at the report's parameters the chart is exactly the one the report drew
+    const norms = page.locator(`article[data-claim="${C9}"] figure.chart svg`).first();
+    const drawn = await norms.innerHTML();
     await move(page, C9, 'alpha', 0.2);
     await settled(page, C9);
     expect(rel(await formula(page, C9, C9_CROSS), 1 - (0.2 * 4) / 10)).toBeLessThan(1e-12);
+    expect(await norms.innerHTML()).not.toBe(drawn);
+    await page.locator(`article[data-claim="${C9}"] button.reset`).click();
+    await settled(page, C9);
+    expect(await norms.innerHTML()).toBe(drawn);
     const text = readFileSync(EXAMPLE, 'utf8');
     await drop('overconfident.csv', text);
     await page.waitForSelector('.dropzone[data-state="done"]', { timeout: 240_000 });

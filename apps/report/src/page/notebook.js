@@ -23,6 +23,7 @@
  * @property {{ request: number, t0: number } | null} busy
  * @property {WorkerRequest | null} queued
  * @property {number} drawn the request whose charts are on screen
+ * @property {boolean} redrawing whether the charts are being given new rows
  * @property {boolean} gesture whether an input gesture has already made a history entry
  * @property {HTMLElement} status
  * @property {HTMLButtonElement} stop
@@ -263,6 +264,29 @@ function onReply(state, r) {
     state,
     r.rejected.map((x) => `Ignored: ${x.reason}`),
   );
+  const box = state.article.querySelector('.charts');
+  const inPlace =
+    box && !state.redrawing
+      ? updateChartRows(box, r.cell.charts).catch(() => false)
+      : Promise.resolve(false);
+  state.redrawing = true;
+  inPlace.then((done) => {
+    state.redrawing = false;
+    if (done) {
+      state.drawn = Math.max(state.drawn, r.request);
+      state.article.dataset.rendered = String(state.drawn);
+      return;
+    }
+    redrawCharts(state, r);
+  });
+}
+
+/**
+ * Draws a cell's charts afresh and swaps them in when drawn (unless a newer result is on screen).
+ * @param {CellState} state
+ * @param {Extract<WorkerReply, { type: 'claim' }>} r
+ */
+function redrawCharts(state, r) {
   const fresh = el('div', 'charts');
   renderCharts(fresh, r.cell.charts).then(() => {
     const old = state.article.querySelector('.charts');
@@ -333,6 +357,7 @@ function notebookCell(article, c) {
     busy: null,
     queued: null,
     drawn: 0,
+    redrawing: false,
     gesture: false,
     status,
     stop,

@@ -59,7 +59,12 @@ function richText(parent, text) {
   });
 }
 
-/** The vega views of the charts on the page, by figure, so a redraw can free them. */
+/**
+ * The vega view of each chart on the page, with the spec it drew and the name
+ * of the dataset holding that spec's rows, by figure: a redraw frees the view,
+ * or gives it new rows when only the rows changed.
+ * @type {WeakMap<Element, { view: VegaView, spec: Chart['spec'], rows: string | undefined }>}
+ */
 const views = new WeakMap();
 
 /**
@@ -77,7 +82,11 @@ function renderCharts(parent, charts) {
     parent.append(figure);
     return vegaEmbed(target, chart.spec, { actions: false, renderer: 'svg' }).then(
       (result) => {
-        views.set(figure, result.view);
+        const values = /** @type {{ data?: { values?: unknown } }} */ (chart.spec).data?.values;
+        const rows = result.vgSpec.data?.find(
+          (d) => Array.isArray(d.values) && JSON.stringify(d.values) === JSON.stringify(values),
+        )?.name;
+        views.set(figure, { view: result.view, spec: chart.spec, rows });
       },
       (e) => {
         figure.append(el('p', 'error', `This chart could not be drawn: ${String(e)}`));
@@ -95,7 +104,51 @@ function renderCharts(parent, charts) {
  * @param {Element} box
  */
 function freeCharts(box) {
-  for (const figure of box.querySelectorAll('figure.chart')) views.get(figure)?.finalize();
+  for (const figure of box.querySelectorAll('figure.chart')) views.get(figure)?.view.finalize();
+}
+
+/**
+ * The spec without its top-level rows, as text: two charts that differ only
+ * in their rows give the same text.
+ * @param {Chart['spec']} spec
+ */
+function specShape(spec) {
+  return JSON.stringify({ ...spec, data: null });
+}
+
+/**
+ * Gives the charts in `box` new rows in place, when every chart is the same
+ * spec with other top-level rows; the promise says whether it could (otherwise
+ * the caller draws the charts afresh).
+ * @param {Element} box
+ * @param {Chart[]} charts
+ * @returns {Promise<boolean>}
+ */
+async function updateChartRows(box, charts) {
+  const figures = Array.from(box.querySelectorAll('figure.chart'));
+  if (figures.length !== charts.length) return false;
+  const drawn = figures.map((f) => views.get(f));
+  const same = charts.every((c, i) => {
+    const d = drawn[i];
+    return (
+      d !== undefined &&
+      d.rows !== undefined &&
+      /** @type {HTMLElement} */ (figures[i]).dataset.chart === c.name &&
+      specShape(d.spec) === specShape(c.spec)
+    );
+  });
+  if (!same) return false;
+  await Promise.all(
+    charts.map((c, i) => {
+      const d = /** @type {{ view: VegaView, spec: Chart['spec'], rows: string }} */ (drawn[i]);
+      const values = /** @type {{ data: { values: object[] } }} */ (c.spec).data.values;
+      d.spec = c.spec;
+      const caption = figures[i].querySelector('figcaption');
+      if (caption) caption.textContent = c.caption;
+      return d.view.data(d.rows, structuredClone(values)).runAsync();
+    }),
+  );
+  return true;
 }
 
 /**
@@ -131,6 +184,33 @@ function renderNotes(parent, notes) {
 }
 
 /**
+ * The closed forms of a claim cell with their values, typeset once.
+ * @param {HTMLElement} box
+ * @param {PageClaim} c
+ */
+function renderFormulas(box, c) {
+  if (c.formulas.length === 0) return;
+  const ul = el('ul', 'formulas');
+  for (const f of c.formulas) {
+    const li = el('li', f.agrees ? '' : 'fail');
+    li.dataset.formula = f.name;
+    if (f.number !== null) li.dataset.value = String(f.number);
+    li.append(el('span', 'formula-name', `${f.name}: `));
+    math(li, f.tex, false);
+    li.append(document.createTextNode(' = '), el('span', 'formula-value', f.value));
+    ul.append(li);
+  }
+  box.append(
+    el(
+      'h4',
+      '',
+      'Closed forms at these parameters (typeset from the mathjs expressions that were checked)',
+    ),
+    ul,
+  );
+}
+
+/**
  * The parts of a claim cell that change with its parameters: badge, closed
  * forms with their values, checks, notes and parameters. Charts are drawn by
  * the caller (into `.charts`), so that a redraw can swap them when ready.
@@ -145,26 +225,20 @@ function fillClaim(cell, c) {
     badge.textContent = `${c.held}/${c.checks.length} checks hold`;
   }
   const box = /** @type {HTMLElement} */ (cell.querySelector('.claim-numbers'));
-  box.replaceChildren();
-  if (c.formulas.length > 0) {
-    const ul = el('ul', 'formulas');
-    for (const f of c.formulas) {
-      const li = el('li', f.agrees ? '' : 'fail');
-      li.dataset.formula = f.name;
-      if (f.number !== null) li.dataset.value = String(f.number);
-      li.append(el('span', 'formula-name', `${f.name}: `));
-      math(li, f.tex, false);
-      li.append(document.createTextNode(' = '), el('span', 'formula-value', f.value));
-      ul.append(li);
-    }
-    box.append(
-      el(
-        'h4',
-        '',
-        'Closed forms at these parameters (typeset from the mathjs expressions that were checked)',
-      ),
-      ul,
-    );
+  // the TeX of a claim's formulas does not change with its parameters: only their values do
+  const shape = c.formulas.map((f) => `${f.name}\u0000${f.tex}`).join('\u0001');
+  if (box.dataset.shape === shape && c.formulas.length > 0) {
+    box.querySelectorAll('ul.formulas li').forEach((li, i) => {
+      const f = c.formulas[i];
+      li.className = f.agrees ? '' : 'fail';
+      /** @type {HTMLElement} */ (li).dataset.value = f.number === null ? '' : String(f.number);
+      const v = li.querySelector('.formula-value');
+      if (v) v.textContent = f.value;
+    });
+  } else {
+    box.replaceChildren();
+    box.dataset.shape = shape;
+    renderFormulas(box, c);
   }
   const tail = /** @type {HTMLElement} */ (cell.querySelector('.claim-checks'));
   tail.replaceChildren(el('h4', '', 'Checks'));
