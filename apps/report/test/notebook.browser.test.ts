@@ -235,6 +235,14 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
     const message = await page.locator('.dropzone .status').textContent();
     expect(message).toContain('line 3');
     expect(message).toContain('"oops"');
+    expect(await page.locator('.dropzone .status').getAttribute('data-line')).toBe('3');
+    await drop('quote.csv', 'label,p_a,p_b\n0,0.8,0.2\n1,"0.3,0.7\n');
+    await page.waitForFunction(
+      () => document.querySelector('.dropzone .status')?.textContent?.includes('unterminated'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.locator('.dropzone .status').textContent()).toContain('line 3, field 2');
     // the page keeps working: a slider still recomputes its cell, its chart gets the new rows,
     // and back at the report's parameters the chart is exactly the one the report drew
     const norms = page.locator(`article[data-claim="${C9}"] figure.chart svg`).first();

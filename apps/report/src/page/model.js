@@ -38,6 +38,7 @@ function modelDropZone(section, seed) {
     const request = ++requestCounter;
     latest = request;
     status.className = 'status';
+    delete status.dataset.line;
     zone.dataset.state = 'busy';
     if (!(file.size <= limits.bytes)) {
       fail(
@@ -55,11 +56,13 @@ function modelDropZone(section, seed) {
       const r = e.data;
       if (r.request !== latest) return;
       if (r.type === 'error') {
+        // the reader's messages name the line (and field) themselves; say it only when they do not
         const where =
-          r.line === undefined
+          r.line === undefined || r.message.includes(`line ${r.line}`)
             ? ''
             : ` (line ${r.line}${r.column === undefined ? '' : `, column ${r.column}`})`;
         fail(`${r.message}${where}`);
+        if (r.line !== undefined) status.dataset.line = String(r.line);
         return;
       }
       if (r.type !== 'model') return;
