@@ -367,7 +367,10 @@ function notebookCell(article, c) {
   cells.set(state.key, state);
   setControls(state, c.controls);
   form.addEventListener('input', (e) => {
-    const given = readControls(state, /** @type {Element} */ (e.target));
+    const target = /** @type {HTMLInputElement} */ (e.target);
+    // a number field being edited (empty, or '-' so far) asks for nothing yet
+    if (target.type === 'number' && !Number.isFinite(target.valueAsNumber)) return;
+    const given = readControls(state, target);
     requestRun(state, given);
     writeHash(state, given, !state.gesture);
     state.gesture = true;
