@@ -1,21 +1,42 @@
 #!/usr/bin/env node
-// The API reference: TypeDoc over every published package, one section per
-// package, its entry points read from the package's `exports` (so a new
-// subpath is documented without editing this script). Warnings are errors:
-// an export without TSDoc fails the build.
+// The API reference: TypeDoc over every published package, one page per entry
+// point, named as users import it (`@lslab/core`, `@lslab/core/claims`, …) and
+// read from the package's `exports` (so a new subpath is documented without
+// editing this script). Warnings are errors: an export without TSDoc, a broken
+// {@link} or a relative link to a file that does not exist fails the build.
+// The theory notes and conventions that TSDoc links to (`@see`) are copied
+// into the reference's media/ folder.
 //
 //   node scripts/build-api-docs.mjs [--out docs/api]
+//
+// Package READMEs link their page: docs/api/modules/<name>.html, where <name>
+// is the import specifier with `@` and `/` written `_` (`_lslab_core.html`,
+// `_lslab_core_claims.html`). No hosted URL is configured: the reference is
+// built in CI and locally, never committed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outArg = process.argv.indexOf('--out');
 const out = resolve(root, outArg > 0 ? process.argv[outArg + 1] : 'docs/api');
 
+const scratch = mkdtempSync(join(tmpdir(), 'lslab-typedoc-'));
+// one module per import specifier: scratch/@lslab/core/claims/index.ts re-exports
+// the source entry, so TypeDoc names the module `@lslab/core/claims`
+writeFileSync(join(scratch, 'package.json'), '{ "type": "module" }\n');
 const entryPoints = [];
+const sources = [];
 for (const name of readdirSync(join(root, 'packages')).sort()) {
   const dir = join(root, 'packages', name);
   if (!existsSync(join(dir, 'package.json'))) continue;
@@ -30,18 +51,27 @@ for (const name of readdirSync(join(root, 'packages')).sort()) {
       console.error(`api docs: ${pkg.name} exports "${subpath}" but ${source} does not exist`);
       process.exit(1);
     }
-    entryPoints.push(source);
+    const specifier = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+    const shim = join(scratch, specifier, 'index.ts');
+    mkdirSync(dirname(shim), { recursive: true });
+    const about =
+      subpath === '.' ? pkg.description : `The \`${subpath.slice(2)}\` entry point of ${pkg.name}.`;
+    writeFileSync(
+      shim,
+      `/**\n * ${about}\n *\n * @module ${specifier}\n */\nexport * from '${source.replace(/\.ts$/, '.js')}';\n`,
+    );
+    entryPoints.push(shim);
+    sources.push(source);
   }
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'lslab-typedoc-'));
 const config = join(scratch, 'typedoc.json');
 const tsconfig = join(scratch, 'tsconfig.json');
 writeFileSync(
   join(scratch, 'index.md'),
   '# lslab API reference\n\nEvery export of every published package, from its TSDoc: one module per ' +
-    'entry point (`@lslab/core`, `@lslab/core/validate`, `@lslab/core/claims`, …). The theory notes ' +
-    'and conventions that the functions follow are in the repository under `docs/`.\n',
+    'entry point, named as you import it (`@lslab/core`, `@lslab/core/validate`, `@lslab/core/claims`, …). ' +
+    'The theory notes and conventions a function follows are linked from its page (under "See").\n',
 );
 writeFileSync(
   tsconfig,
@@ -52,7 +82,7 @@ writeFileSync(
       types: ['node'],
       typeRoots: [join(root, 'node_modules/@types')],
     },
-    files: entryPoints,
+    files: [...entryPoints, ...sources],
   }),
 );
 writeFileSync(

@@ -9,9 +9,12 @@
 //     list without tests;
 //  2. publint (strict) and @arethetypeswrong/cli (esm-only profile) on the tarball;
 // then, in a temporary npm project outside the workspace:
-//  3. install every tarball with npm; import every `exports` subpath in Node;
-//  4. type-check a consumer .ts under `tsc --strict` with moduleResolution
-//     nodenext and bundler;
+//  3. install every tarball with npm (and the data package the README examples
+//     read); import every `exports` subpath in Node; run every README example
+//     file (examples/, marked in the READMEs) with tsx and compare what it
+//     prints with the README;
+//  4. type-check a consumer .ts that imports every subpath, and the README
+//     examples, under `tsc --strict` with moduleResolution nodenext and bundler;
 //  5. bundle a page with Vite that imports the browser-safe packages and run it
 //     in headless Chromium (the shared launcher);
 //  6. measure the installed size of the analysis packages together, with their
@@ -24,14 +27,15 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@lslab/test-utils/browser';
-import { markedExamples, promisedOutput } from '../examples/readmeExamples.mjs';
+import { markedExamples, promisedOutput, readmePaths } from '../examples/readmeExamples.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PNPM = ['-y', 'pnpm@12.4.2'];
@@ -47,6 +51,8 @@ const ANALYSIS = [
 const BUDGET_BYTES = 5 * 1024 * 1024;
 /** Packages whose main entry must run in a browser bundle. */
 const BROWSER = ['@lslab/core', '@lslab/calibration', '@lslab/margins'];
+/** Data packages the README examples read (optional peers of @lslab/datasets), packed from the workspace's copy. */
+const EXAMPLE_DATA = ['vega-datasets'];
 const REQUIRED_FIELDS = [
   'description',
   'license',
@@ -178,8 +184,14 @@ async function main() {
 
     // 3: import every subpath in Node ESM
     // a Node consumer has Node's types; the ./node subpaths may rely on them
+    const dataTarballs = EXAMPLE_DATA.map((name) => {
+      const dir = realpathSync(join(root, 'examples', 'node_modules', name));
+      const r = run('npm', ['pack', '--silent', '--pack-destination', work, dir], root);
+      return join(work, basename(r.stdout.trim().split('\n').pop() ?? ''));
+    });
     const consumer = project(join(work, 'all'), [
       ...[...tarballs.values()].filter(Boolean),
+      ...dataTarballs,
       '@types/node@20',
     ]);
     const subpaths = pkgs.flatMap((p) =>
@@ -201,10 +213,9 @@ async function main() {
       problems.push('a subpath does not import in Node');
 
     // 3b: the README examples run against the tarballs and print what they promise
-    for (const readme of [
-      'README.md',
-      ...pkgs.map((p) => relative(root, join(p.dir, 'README.md'))),
-    ]) {
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const exampleCopies: string[] = [];
+    for (const readme of readmePaths(root)) {
       let marked: { file: string }[] = [];
       try {
         marked = markedExamples(readFileSync(join(root, readme), 'utf8'));
@@ -215,7 +226,8 @@ async function main() {
         const source = readFileSync(join(root, file), 'utf8');
         const copy = join(consumer, file.replaceAll('/', '-'));
         writeFileSync(copy, source);
-        const r = run('node', [copy], consumer);
+        exampleCopies.push(basename(copy));
+        const r = run(tsx, [copy], consumer);
         const printed = (r.stdout ?? '').trimEnd().split('\n');
         const promised = promisedOutput(source);
         if (r.status !== 0 || JSON.stringify(printed) !== JSON.stringify(promised)) {
@@ -251,11 +263,17 @@ async function main() {
         '--types',
         'node',
         'consumer.ts',
+        ...exampleCopies,
       ];
       const r = run(tsc, args, consumer, false);
       if (r.status !== 0)
-        problems.push(`consumer.ts does not type-check with moduleResolution ${resolution}`);
-      else log(`consumer.ts type-checks under --strict, moduleResolution ${resolution}`);
+        problems.push(
+          `consumer.ts or a README example does not type-check with moduleResolution ${resolution}`,
+        );
+      else
+        log(
+          `consumer.ts and ${exampleCopies.length} README examples type-check under --strict, moduleResolution ${resolution}`,
+        );
     }
 
     // 5: a Vite bundle of the browser-safe packages, run in Chromium

@@ -2,13 +2,15 @@
 // A release rehearsal that changes nothing here: on a scratch clone, runs
 // `changeset version` and prints the versions and CHANGELOG entries it would
 // write; then packs each published package of that clone (workspace ranges
-// rewritten) and runs `npm publish --dry-run` on the tarball, listing its files.
+// rewritten: the @lslab ranges of each packed package.json are printed, and a
+// `workspace:` range left in one fails the rehearsal) and runs
+// `npm publish --dry-run` on the tarball, which lists its files.
 //
 //   node scripts/release-dry-run.mjs
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,10 +30,15 @@ function run(cmd, args, cwd, show = true) {
   return r;
 }
 
+/** The workspace packages of a checkout, published or not (the report app is private but versioned). */
 const packagesOf = (dir) =>
-  readdirSync(join(dir, 'packages'))
-    .sort()
-    .map((n) => join(dir, 'packages', n))
+  ['packages', 'apps']
+    .filter((group) => existsSync(join(dir, group)))
+    .flatMap((group) =>
+      readdirSync(join(dir, group))
+        .sort()
+        .map((n) => join(dir, group, n)),
+    )
     .filter((d) => existsSync(join(d, 'package.json')))
     .map((d) => ({ dir: d, json: JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')) }));
 
@@ -56,7 +63,7 @@ try {
   }
   for (const p of packagesOf(clone).filter((x) => !x.json.private)) {
     // built output comes from this checkout (dist is not in git)
-    const dist = join(root, 'packages', p.dir.split('/').pop(), 'dist');
+    const dist = join(root, relative(clone, p.dir), 'dist');
     if (!existsSync(dist)) {
       console.log(`release dry run: ${p.json.name} is not built; run the build first`);
       failed = true;
@@ -65,6 +72,20 @@ try {
     cpSync(dist, join(p.dir, 'dist'), { recursive: true });
     const packed = run('npx', [...PNPM, 'pack', '--pack-destination', scratch], p.dir, false);
     const tarball = packed.stdout.trim().split('\n').pop();
+    // what a consumer's npm resolves: the packed manifest's @lslab ranges
+    const manifest = JSON.parse(
+      run('tar', ['-xzOf', tarball, 'package/package.json'], scratch, false).stdout || '{}',
+    );
+    const internal = Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })
+      .filter(([name]) => name.startsWith('@lslab/'))
+      .map(([name, range]) => `${name} ${range}`);
+    console.log(
+      `\n== ${p.json.name}@${p.json.version} packed; its @lslab dependencies: ${internal.join(', ') || 'none'}`,
+    );
+    if (internal.some((d) => d.includes('workspace:'))) {
+      console.log(`release dry run: ${p.json.name} would publish a workspace: range`);
+      failed = true;
+    }
     console.log(`\n== npm publish --dry-run ${p.json.name}@${p.json.version}`);
     run('npm', ['publish', '--dry-run', '--access', 'public', tarball], scratch);
   }

@@ -8,6 +8,8 @@ import { planClaims } from './runClaims.js';
 export interface ClaimWorkerTask {
   id: string;
   params: object;
+  /** `false`: no charts or SVGs, the report alone (sweep cells). Default true. */
+  charts?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ClaimWorkerTask {
 export async function runClaimTask(task: ClaimWorkerTask): Promise<ProcessedClaim> {
   const found = planClaims(claimSources, { claims: [task.id] }).find((t) => t.claim.id === task.id);
   if (found === undefined) throw new Error(`no claim with id ${task.id}`);
-  return processClaim({ ...found, params: task.params });
+  return processClaim({ ...found, params: task.params }, { charts: task.charts });
 }
 
 /** What the pool sends a worker for "Your model": the predictions read and the seed. */

@@ -3,11 +3,13 @@ import { claimPrefix } from './catalogue.js';
 import type { ClaimSource } from './claimSources.js';
 import { renderHtml } from './html/renderHtml.js';
 import { findClaim } from './notebook/liveClaim.js';
+import { reportCsvFiles } from './output/reportCsv.js';
 import { packageVersion, reportVersion } from './packageDir.js';
-import { layoutChapters, type PageData, pageClaim } from './pageData.js';
+import { layoutChapters, type PageChapter, type PageData, pageClaim } from './pageData.js';
 import type { PredictionsReport } from './predictions/analysePredictions.js';
 import { predictionsChapter } from './predictions/predictionsChapter.js';
 import type { Predictions } from './predictions/readPredictions.js';
+import { renderSvg } from './renderSvg.js';
 import { type ClaimReport, isSelected, planClaims } from './runClaims.js';
 import { type ProgressEvent, processClaims } from './runPool.js';
 
@@ -25,6 +27,8 @@ export interface GenerateOptions {
   predictions?: Predictions;
   threads?: number;
   onProgress?: (e: ProgressEvent) => void;
+  /** Chapters shown after the others (`--from-sweep`); their charts go to `figures/` too. */
+  extraChapters?: readonly PageChapter[];
 }
 
 /** A generated report: the files to write and what the summary needs. */
@@ -74,7 +78,8 @@ export function resultsJson(results: object): string {
  * the files come back in memory, for an atomic write.
  *
  * @param options - sources, selection, seed, predictions, threads, progress
- * @returns the files (`results.json`, `index.html`, `figures/*.svg`) and the reports
+ * @returns the files (`results.json`, `index.html`, `checks.csv`, `classes.csv` with
+ *   predictions, `figures/*.svg`) and the reports
  * @throws ClaimRunError when a claim throws; LslabError from the predictions analysis
  * @example
  * (await generateReport({ sources: claimSources })).files.has('index.html'); // true
@@ -99,6 +104,12 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
     timings.predictions = model.ms;
     for (const [name, svg] of Object.entries(model.svgs)) files.set(`figures/${name}.svg`, svg);
   }
+  const extra = options.extraChapters ?? [];
+  for (const chapter of extra)
+    for (const cell of chapter.cells)
+      if (cell.kind === 'block')
+        for (const c of cell.block.charts)
+          files.set(`figures/${c.name}.svg`, await renderSvg(c.spec));
   const results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     generator: '@lslab/report',
@@ -110,6 +121,8 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
   const held = claims.reduce((s, r) => s + r.held, 0);
   const checks = claims.reduce((s, r) => s + r.checks.length, 0);
   const failing = claims.filter((r) => !r.holds).map((r) => r.id);
+  const csv = reportCsvFiles(claims, predictions);
+  for (const [file, { text }] of csv) files.set(file, text);
   const page: PageData = {
     title: 'lslab — label smoothing, claim by claim',
     seed: options.seed ?? null,
@@ -119,20 +132,27 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
       (failing.length > 0
         ? ` Does not hold: ${failing.join(', ')} (shown below, never hidden).`
         : ''),
-    chapters: layoutChapters(
-      processed.map((p) =>
-        pageClaim(
-          p.report,
-          p.charts,
-          resolveParamControls(
-            findClaim(options.sources, p.report.id)?.claim.paramSchema ?? {},
-            p.report.params as Record<string, unknown>,
+    downloads: [
+      { file: 'results.json', about: 'every parameter, check, series and note' },
+      ...[...csv].map(([file, { about }]) => ({ file, about })),
+    ],
+    chapters: [
+      ...layoutChapters(
+        processed.map((p) =>
+          pageClaim(
+            p.report,
+            p.charts,
+            resolveParamControls(
+              findClaim(options.sources, p.report.id)?.claim.paramSchema ?? {},
+              p.report.params as Record<string, unknown>,
+            ),
           ),
         ),
+        (prefix) => isSelected(prefix, options.claims?.map(claimPrefix)),
+        predictionsChapter(predictions, modelCharts),
       ),
-      (prefix) => isSelected(prefix, options.claims?.map(claimPrefix)),
-      predictionsChapter(predictions, modelCharts),
-    ),
+      ...extra,
+    ],
   };
   files.set('results.json', resultsJson(results));
   files.set('index.html', renderHtml(page));

@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LslabError } from '@lslab/core';
 import { catalogue, claimPrefix } from './catalogue.js';
 import { type ClaimSource, claimSources } from './claimSources.js';
 import { claimHolds, formatSummary } from './cli/formatSummary.js';
@@ -11,16 +10,17 @@ import { generateReport, resultsJson } from './generateReport.js';
 import { checkOutFile } from './output/checkTarget.js';
 import { writeReportDir } from './output/writeReportDir.js';
 import { reportVersion } from './packageDir.js';
-import {
-  MAX_PREDICTIONS_BYTES,
-  type Predictions,
-  readPredictions,
-} from './predictions/readPredictions.js';
+import { checkPredictionsBytes } from './predictions/predictionsLimits.js';
+import { type Predictions, readPredictions } from './predictions/readPredictions.js';
+import { sweepChapter } from './sweep/sweepChapter.js';
+import { SWEEP_USAGE, sweepMain } from './sweep/sweepMain.js';
 import { writeJsonAtomic } from './writeJsonAtomic.js';
 
 /** The `--help` text. */
 export const USAGE = `Usage: lslab report [options]
        lslab dev [--claims C1,C6] [--seed N] [--port 5173] [--host 127.0.0.1]
+       lslab sweep --grid FILE --out DIR [options]
+       lslab merge DIR… --out FILE
        lslab --help | --version
 
 Runs every claim of the lslab packages on worker threads, checks each
@@ -31,6 +31,8 @@ and writes a report directory:
   results.json  every parameter, check, series and note; the same seed gives
                 the same bytes
   figures/      every chart as SVG
+  checks.csv    every check of every claim, one row each
+  classes.csv   with --predictions: one row a class of your model
 
 Options:
   --out DIR            where to write the report (default: report); replaced
@@ -40,13 +42,15 @@ Options:
                        of --predictions (default: each claim's own)
   --claims C1,C8       run only these claims (prefixes or full ids)
   --predictions FILE   add the chapter "Your model": the calibration of your
-                       model's predictions (CSV or JSON, at most 32 MiB)
+                       model's predictions (CSV or JSON, at most 32 MiB
+                       and 200,000 rows)
   --format csv|json    the format of FILE (default: from its extension)
   --logits             FILE holds logits, not probabilities
   --strict             exit 1 when a check fails
   --json FILE|-        also write results.json to FILE, or to stdout with '-'
   --quiet              print only the last line (where the report is)
   --threads N          worker threads (default: one a core; 1 = no workers)
+  --from-sweep FILE    add a chapter with the charts of a merged sweep
   -h, --help           show this text
   -v, --version        show the version
 
@@ -54,7 +58,9 @@ lslab dev runs the claims once and serves the notebook page with Vite,
 reloading it on every edit of its sources (src/page, src/).
 
 Exit status: 0 the report ran (even if a claim does not hold, unless
---strict), 1 --strict and a check failed, 2 it could not run.`;
+--strict), 1 --strict and a check failed, 2 it could not run.
+
+${SWEEP_USAGE}`;
 
 /** Where {@link main} writes, and what it runs (replaceable in tests). */
 export interface MainOptions {
@@ -72,15 +78,7 @@ export interface MainOptions {
 function loadPredictions(args: ReportArgs): Predictions | undefined {
   if (args.predictions === undefined) return undefined;
   const file = args.predictions;
-  const size = statSync(file).size;
-  if (size > MAX_PREDICTIONS_BYTES) {
-    throw new LslabError(
-      'E_RANGE',
-      'lslab report --predictions',
-      `is ${size} bytes; the limit is ${MAX_PREDICTIONS_BYTES} (32 MiB)`,
-      { argument: file },
-    );
-  }
+  checkPredictionsBytes(statSync(file).size, file);
   return readPredictions(readFileSync(file), {
     name: file,
     format: args.format,
@@ -126,6 +124,16 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   }
   const sources = options.sources ?? claimSources;
   if (parsed.command === 'dev') return runDev(parsed.args, sources, stdout);
+  if (parsed.command === 'sweep' || parsed.command === 'merge') {
+    return sweepMain(parsed, {
+      sources,
+      stdout,
+      stderr,
+      tty: options.tty ?? process.stderr.isTTY === true,
+      progress: options.progress ?? ((t) => process.stderr.write(t)),
+      threads: options.threads,
+    });
+  }
   const args = parsed.args;
   // with --json -, stdout carries the JSON alone and people read stderr
   const say = args.json === '-' ? stderr : stdout;
@@ -148,6 +156,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       predictions,
       threads: args.threads ?? options.threads,
       onProgress: (e) => progress.claim(e),
+      extraChapters: args.fromSweep === undefined ? undefined : [sweepChapter(args.fromSweep)],
     });
     progress.phase('writing the report');
     writeReportDir(args.out, report.files);

@@ -99,12 +99,22 @@ export interface PageChapter {
   cells: PageCell[];
 }
 
+/** A file of the report directory that the page links (a relative link, works from file://). */
+export interface PageDownload {
+  /** The file name beside index.html, e.g. `checks.csv`. */
+  file: string;
+  /** What it holds, one phrase. */
+  about: string;
+}
+
 /** Everything the page script renders. */
 export interface PageData {
   title: string;
   seed: number | null;
   versions: Record<string, string>;
   summary: string;
+  /** The data files beside the page (results.json, the CSV exports). */
+  downloads: PageDownload[];
   chapters: PageChapter[];
 }
 

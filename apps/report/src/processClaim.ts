@@ -18,15 +18,20 @@ export interface ProcessedClaim {
  * of the report, done in a worker thread or in this one.
  *
  * @param task - the claim, its package and parameters
+ * @param options - `charts: false` skips the charts and their SVGs (a sweep
+ *   cell needs only the report); default true
  * @returns the processed claim
  * @throws ClaimRunError when the claim throws
  * @example
  * (await processClaim(planClaims(claimSources, { claims: ['C9'] })[0])).charts[0].name; // 'C9-norms'
  */
-export async function processClaim(task: ClaimTask): Promise<ProcessedClaim> {
+export async function processClaim(
+  task: ClaimTask,
+  options: { charts?: boolean } = {},
+): Promise<ProcessedClaim> {
   const start = performance.now();
   const report = runClaim(task);
-  const charts = chartsForClaim(report.id, report.series);
+  const charts = options.charts === false ? [] : chartsForClaim(report.id, report.series);
   const svgs: Record<string, string> = {};
   for (const chart of charts) svgs[chart.name] = await renderSvg(chart.spec);
   return { report, charts, svgs, ms: performance.now() - start };

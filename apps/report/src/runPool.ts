@@ -22,6 +22,12 @@ export interface ProcessOptions {
   onProgress?: (e: ProgressEvent) => void;
   /** Predictions to analyse for "Your model", as one more task (progress id `'your model'`). */
   model?: ModelWorkerTask;
+  /** `false`: run the claims without charts or SVGs (sweep cells). Default true. */
+  charts?: boolean;
+  /** Each claim's result as soon as it is done (task index), e.g. to journal it. */
+  onResult?: (index: number, processed: ProcessedClaim) => void;
+  /** Progress ids of the tasks (default: the claim ids), e.g. sweep cell keys. */
+  ids?: readonly string[];
 }
 
 /** What {@link processClaims} returns. */
@@ -70,6 +76,8 @@ export async function processClaims(
   const jobs = tasks.length + (options.model ? 1 : 0);
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), jobs));
   const progress = options.onProgress ?? (() => {});
+  const onResult = options.onResult ?? (() => {});
+  const idOf = (i: number) => options.ids?.[i] ?? tasks[i].claim.id;
   let done = 0;
   const total = jobs;
   const finish = <P extends { ms: number }>(id: string, p: P): P => {
@@ -84,9 +92,11 @@ export async function processClaims(
       const { predictions, seed } = options.model;
       out.model = finish(MODEL, await processPredictions(predictions, seed));
     }
-    for (const task of tasks) {
-      progress({ type: 'start', id: task.claim.id, done, total });
-      out.claims.push(finish(task.claim.id, await processClaim(task)));
+    for (const [i, task] of tasks.entries()) {
+      progress({ type: 'start', id: idOf(i), done, total });
+      const p = await processClaim(task, { charts: options.charts });
+      onResult(i, p);
+      out.claims.push(finish(idOf(i), p));
     }
     return out;
   }
@@ -114,12 +124,17 @@ export async function processClaims(
       modelDone,
       ...order.map((i) => {
         const task = tasks[i];
-        const message: ClaimWorkerTask = { id: task.claim.id, params: task.params };
-        progress({ type: 'start', id: task.claim.id, done, total });
+        const message: ClaimWorkerTask = {
+          id: task.claim.id,
+          params: task.params,
+          charts: options.charts,
+        };
+        progress({ type: 'start', id: idOf(i), done, total });
         return pool
           .run(message, { name: 'runClaimTask' })
           .then((p: ProcessedClaim) => {
-            results[i] = finish(task.claim.id, p);
+            onResult(i, p);
+            results[i] = finish(idOf(i), p);
           })
           .catch((e: unknown) => {
             // an error from a worker arrives as a plain Error: keep its message once

@@ -85,16 +85,21 @@ async function formula(page: Page, claim: string, name: string): Promise<number>
   return Number(v);
 }
 
-/** Waits until the cell has drawn the result of its latest request. */
+/** Waits until the cell has drawn the result of its latest request (failing at once if it could not run). */
 async function settled(page: Page, claim: string, timeout = 120_000) {
   await page.waitForFunction(
     (c) => {
       const a = document.querySelector(`article[data-claim="${c}"]`) as HTMLElement;
+      if (a.querySelector('ul.notices')?.textContent?.includes('Not run:')) return true;
       return a.dataset.request !== undefined && a.dataset.rendered === a.dataset.request;
     },
     claim,
     { timeout },
   );
+  const notices = await page
+    .locator(`article[data-claim="${claim}"] ul.notices li`)
+    .allTextContents();
+  expect(notices.filter((n) => n.startsWith('Not run:'))).toEqual([]);
 }
 
 const C6 = 'C6.optimal-margin';

@@ -1,11 +1,9 @@
-import { LslabError } from '@lslab/core';
 import { type ClaimParamSchema, resolveParamControls } from '@lslab/core/validate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimSources } from '../src/claimSources.ts';
 import { notebookWorkerSource } from '../src/html/notebookAssets.ts';
 import { pageScript } from '../src/html/pageAssets.ts';
-import { checkPredictionsSize, PAGE_PREDICTIONS_LIMITS } from '../src/notebook/limits.ts';
 import { acceptParams, findClaim, liveClaim, previewFormulas } from '../src/notebook/liveClaim.ts';
 
 const claim = (id: string) => {
@@ -88,19 +86,6 @@ describe('liveClaim and previewFormulas', () => {
     expect(Math.abs((f?.number ?? 0) - expected)).toBeLessThanOrEqual(2 * Number.EPSILON);
     // p_y's control follows K: its lower end is 1/K
     expect(r.controls.find((c) => c.name === 'py')?.min).toBe(1 / 7);
-  });
-});
-
-describe('checkPredictionsSize(name, bytes, text)', () => {
-  it('refuses a file over the byte limit, then over the row limit, before parsing', () => {
-    expect(() => checkPredictionsSize('p.csv', PAGE_PREDICTIONS_LIMITS.bytes + 1, '')).toThrow(
-      LslabError,
-    );
-    const many =
-      'label,p_a,p_b\n'.padEnd(14, 'x') + '0,1,0\n'.repeat(PAGE_PREDICTIONS_LIMITS.rows + 1);
-    expect(() => checkPredictionsSize('p.csv', many.length, many)).toThrow(/limit is 200000 rows/);
-    const ok = `label,p_a,p_b\n${'0,1,0\n'.repeat(PAGE_PREDICTIONS_LIMITS.rows)}`;
-    expect(() => checkPredictionsSize('p.csv', ok.length, ok)).not.toThrow();
   });
 });
 

@@ -47,8 +47,9 @@ export interface ClaimResult {
  *
  * @typeParam P - the parameters the report may change (α, K, seed, n…)
  * @example
- * const result = someClaim.run(someClaim.defaults);
- * result.checks.every((c) => c.holds); // true when the claim holds
+ * // c1SmoothedTargets from '@lslab/core/claims'
+ * const result = c1SmoothedTargets.run(c1SmoothedTargets.defaults);
+ * result.checks.every((c) => c.holds); // true: the claim holds
  */
 export interface Claim<P = Record<string, unknown>> {
   /** Stable id, e.g. `'C6.optimal-gap'`. */

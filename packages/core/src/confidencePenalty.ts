@@ -35,6 +35,7 @@ const FN = 'confidencePenalty';
  *   grad an N×K Float64 Matrix
  * @throws LslabError `E_SHAPE`, `E_EMPTY`, `E_RANGE` (K < 2, β < 0),
  *   `E_NOT_FINITE` (logit, β), `E_LABEL`, `E_OPTION`
+ * @see [C7.regulariser.md](../../../docs/theory/C7.regulariser.md): smoothing and the entropy penalty compared
  * @example
  * // p = (3/4, 1/4), y = 0, β = 1: ln(4/3) − [(3/4)·ln(4/3) + (1/4)·ln 4]
  * confidencePenalty(fromRows([[Math.log(3), 0]]), [0], 1).loss; // -0.2746530721670274

@@ -15,6 +15,7 @@ export type SmoothingConvention = 'uniform' | 'others';
 /**
  * The accepted convention names, for validation; the first is the default.
  *
+ * @see [conventions.md](../../../docs/conventions.md): what each convention means
  * @example
  * SMOOTHING_CONVENTIONS.includes('others'); // true
  */

@@ -13,6 +13,7 @@ import { checkAlpha, checkNumClasses, checkOption } from './validate/index.js';
  * @returns the equivalent α in `to`
  * @throws LslabError `E_RANGE` when the equivalent α exceeds 1 (others α > (K−1)/K
  *   has no uniform equivalent in [0, 1])
+ * @see [conventions.md](../../../docs/conventions.md): others(α) = uniform(α·K/(K − 1)), derived
  * @example
  * convertSmoothing(0.1, 10, 'uniform', 'others'); // 0.09
  * convertSmoothing(0.09, 10, 'others', 'uniform'); // 0.09999999999999999 (0.1 up to rounding)

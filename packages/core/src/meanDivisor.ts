@@ -30,6 +30,7 @@ export interface MeanDivisorOptions {
  * @param options.ignoreIndex - a label that marks a row to leave out
  * @returns the divisor, ≥ 0 (0 when every row is ignored or weighs 0)
  * @throws LslabError `E_SHAPE`, `E_LABEL`, `E_NOT_FINITE`, `E_RANGE`, `E_OPTION`
+ * @see [conventions.md](../../../docs/conventions.md): what 'mean' divides by, with class weights and ignored rows
  * @example
  * meanDivisor([0, 1, 1]);                                  // 3
  * meanDivisor([0, 1, 1], { weight: [2, 0.5] });            // 3 = 2 + 0.5 + 0.5

@@ -24,6 +24,7 @@ import { checkOptions } from './validate/index.js';
  * @returns H(q) in nats, in [0, ln K] (clamped to ln K, which rounding could
  *   otherwise exceed by an ulp for a uniform target)
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION`
+ * @see [C3.finite-optimum.md](../../../docs/theory/C3.finite-optimum.md): the minimum H(q)
  * @example
  * minimumSmoothedLoss(0.1, 3, { convention: 'others' }); // 0.39439769144744274
  *   // = −0.9·ln 0.9 − 0.1·ln 0.05

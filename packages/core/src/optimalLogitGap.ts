@@ -27,6 +27,7 @@ import { checkOptions } from './validate/index.js';
  * @returns ln(q_y / q_k), in (−∞, +∞] (never NaN)
  * @throws LslabError `E_RANGE` for α ∉ [0, 1] or a bad K, `E_NOT_FINITE` for
  *   α = NaN, `E_OPTION` for an unknown convention
+ * @see [C3.finite-optimum.md](../../../docs/theory/C3.finite-optimum.md): the finite optimum and its logit gap
  * @example
  * optimalLogitGap(0.1, 10);                           // 4.51085950651685  = ln 91
  * optimalLogitGap(0.1, 10, { convention: 'others' }); // 4.394449154672438 ≈ ln 81

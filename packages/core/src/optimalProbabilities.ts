@@ -24,6 +24,7 @@ import { checkOptions } from './validate/index.js';
  * @param options.label - the true class y, an integer in [0, K); default 0
  * @returns a Float64Array of length K that sums to 1
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION`, `E_LABEL`
+ * @see [C3.finite-optimum.md](../../../docs/theory/C3.finite-optimum.md): the finite optimum p = q
  * @example
  * optimalProbabilities(0.1, 3, { convention: 'others', label: 1 }); // [0.05, 0.9, 0.05]
  * optimalProbabilities(0.2, 4);                                     // [0.8500000000000001, 0.05, 0.05, 0.05]

@@ -21,6 +21,7 @@ import { checkAlpha, checkConvention, checkOptions } from './validate/index.js';
  * @param options.convention - `'uniform'` (default) or `'others'`
  * @returns the optimal logit, in (−∞, +∞] (never NaN)
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION`
+ * @see [C3.finite-optimum.md](../../../docs/theory/C3.finite-optimum.md): the finite optimum, binary case
  * @example
  * optimalSigmoidLogit(0.1, { convention: 'others' }); // 2.1972245773362196 = ln 9
  * optimalSigmoidLogit(0.1);                           // 2.9444389791664403 = ln 19

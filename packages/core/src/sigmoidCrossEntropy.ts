@@ -59,6 +59,7 @@ const OPTIONS = ['labelSmoothing', 'convention', 'posWeight', 'reduction'] as co
  * @throws LslabError `E_SHAPE` (kinds or shapes differ, posWeight length), `E_EMPTY`,
  *   `E_NOT_FINITE` (logit, target, posWeight), `E_RANGE` (target or α outside
  *   [0, 1], negative posWeight), `E_OPTION`
+ * @see [conventions.md](../../../docs/conventions.md): binary targets in both conventions
  * @example
  * sigmoidCrossEntropy([0], [1]).loss;                       // 0.6931471805599453 = ln 2
  * sigmoidCrossEntropy([0], [1], { posWeight: 3 }).loss;     // 2.0794415416798357 = 3·ln 2

@@ -16,6 +16,7 @@ import { checkAlpha } from './validate/numbers.js';
  * @returns the smoothed target, in [0, 1]
  * @throws LslabError `E_RANGE` (t or α outside [0, 1]), `E_NOT_FINITE` (NaN, a
  *   non-number), `E_OPTION` (unknown convention)
+ * @see [conventions.md](../../../docs/conventions.md): binary targets in both conventions
  * @example
  * smoothBinaryTarget(1, 0.1);           // 0.9500000000000001 = 0.9 + 0.05
  * smoothBinaryTarget(0, 0.1, 'others'); // 0.1

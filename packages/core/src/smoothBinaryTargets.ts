@@ -15,6 +15,7 @@ import { checkAlpha, checkConvention, checkOptions } from './validate/index.js';
  * @param options.convention - `'uniform'` (default) or `'others'`
  * @returns a new Float64Array
  * @throws LslabError `E_RANGE` for α or a target outside [0, 1], `E_NOT_FINITE`
+ * @see [conventions.md](../../../docs/conventions.md): binary targets in both conventions
  * @example
  * smoothBinaryTargets([0, 1], 0.1, { convention: 'others' }); // [0.1, 0.9]
  * smoothBinaryTargets([0, 1], 0.1);                           // [0.05, 0.9500000000000001]

@@ -21,6 +21,7 @@ import {
  * @param options.convention - `'uniform'` (default) or `'others'`
  * @returns an N×K Float64 Matrix whose rows sum to 1
  * @throws LslabError `E_LABEL`, `E_RANGE`, `E_OPTION`
+ * @see [conventions.md](../../../docs/conventions.md): the two smoothing conventions and their conversion
  * @example
  * smoothLabels([1], 3, 0.1, { convention: 'others' }).data; // [0.05, 0.9, 0.05]
  * smoothLabels([0], 2, 0.1).data;                           // [0.9500000000000001, 0.05]

@@ -65,6 +65,7 @@ const FN = 'smoothingDecomposition';
  * @param options.convention - `'uniform'` (default) or `'others'`
  * @returns per-sample Float64Arrays and their means
  * @throws LslabError `E_SHAPE`, `E_EMPTY`, `E_RANGE`, `E_NOT_FINITE`, `E_LABEL`, `E_OPTION`
+ * @see [C7.regulariser.md](../../../docs/theory/C7.regulariser.md): smoothing as cross-entropy plus KL(u‖p)
  * @example
  * // p = (1/8, 2/8, 5/8), y = 2, α = 0.3
  * const d = smoothingDecomposition(fromRows([[0, Math.log(2), Math.log(5)]]), [2], 0.3);

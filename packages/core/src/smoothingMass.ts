@@ -19,6 +19,7 @@ import { checkAlpha, checkNumClasses } from './validate/numbers.js';
  * @returns `{ on, off }`
  * @throws LslabError `E_RANGE` (α ∉ [0, 1], K not an integer ≥ 2), `E_NOT_FINITE`
  *   (α NaN), `E_OPTION` (unknown convention)
+ * @see [conventions.md](../../../docs/conventions.md): the two smoothing conventions
  * @example
  * smoothingMass(0.1, 3, 'others'); // { on: 0.9, off: 0.05 }
  * smoothingMass(0.1, 10);          // { on: 0.91, off: 0.01 }

@@ -106,6 +106,8 @@ const OPTIONS = [
  * @param options - see {@link SoftmaxCrossEntropyOptions}
  * @throws LslabError `E_SHAPE`, `E_NOT_FINITE`, `E_LABEL`, `E_RANGE`,
  *   `E_NOT_DISTRIBUTION`, `E_EMPTY`, `E_OPTION`
+ * @see [conventions.md](../../../docs/conventions.md): PyTorch's class-weight semantics, ignored rows, 'mean', smoothing probability targets
+ * @see [C2.gradient.md](../../../docs/theory/C2.gradient.md): why the gradient is p − q
  * @example
  * const z = fromRows([[2, 0, 0]]);
  * softmaxCrossEntropy(z, [0]).loss;                        // 0.2395447662218847 = log(1 + 2e^{-2})

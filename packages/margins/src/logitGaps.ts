@@ -13,6 +13,7 @@ import { checkLogitsAndLabels } from './internal/checkLogits.js';
  * @returns N×(K − 1) Float64 matrix; row i holds z_{i,y_i} − z_{i,k} for k ≠ y_i
  * @throws LslabError `E_SHAPE` (not a matrix, K < 2, label count ≠ N),
  *   `E_EMPTY` (no rows), `E_NOT_FINITE`, `E_LABEL` (a label outside [0, K))
+ * @see [C6.optimal-margin.md](../../../docs/theory/C6.optimal-margin.md): the optimal gap ln(q_y/q_k) these gaps approach
  * @example
  * logitGaps(fromRows([[2, 0, -1], [0, 3, 1]]), [0, 1]).data;
  * // Float64Array [2, 3, 3, 2]: row 0 (z₀ − z₁, z₀ − z₂), row 1 (z₁ − z₀, z₁ − z₂)

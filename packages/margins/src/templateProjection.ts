@@ -36,6 +36,7 @@ const FN = 'templateProjection';
  * @returns `{ points, basis }`
  * @throws LslabError `E_RANGE` (K < 3, a class out of range or repeated,
  *   templates on a line), `E_SHAPE` (d or K disagree), `E_NOT_FINITE`
+ * @see [C6.optimal-margin.md](../../../docs/theory/C6.optimal-margin.md): the template projection of smoothed and hard-label activations
  * @example
  * const w = fromRows([[1, 0, 0], [0, 1, 0]]); // d = 2, K = 3: w₀ = (1, 0), w₁ = (0, 1), w₂ = 0
  * const { points, basis } = templateProjection(fromRows([[3, 4]]), w, [0, 0, 0], [0, 1, 2]);

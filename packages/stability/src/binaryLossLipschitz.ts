@@ -15,6 +15,7 @@ import { checkAlpha, checkConvention, checkOptions } from '@lslab/core/validate'
  * @returns sup_z |σ(z) − t|, in [1/2, 1]
  * @throws LslabError `E_RANGE` (α ∉ [0, 1]), `E_NOT_FINITE` (α NaN),
  *   `E_OPTION` (unknown option or convention)
+ * @see [C11.lipschitz.md](../../../docs/theory/C11.lipschitz.md): the closed form, derived
  * @example
  * binaryLossLipschitz(0.1);                           // 0.95
  * binaryLossLipschitz(0.1, { convention: 'others' }); // 0.9

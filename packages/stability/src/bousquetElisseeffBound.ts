@@ -19,6 +19,7 @@ import { checkInteger, checkPositive } from '@lslab/core/validate';
  * @param n - the number of samples, an integer ≥ 1
  * @returns β = σ²κ²/(λn)
  * @throws LslabError `E_RANGE` for σ, κ, λ ≤ 0 or n < 1, `E_NOT_FINITE` for NaN or ±∞
+ * @see [C10.stability.md](../../../docs/theory/C10.stability.md): how this bound compares
  * @example
  * bousquetElisseeffBound(1, 2, 0.5, 100);    // 0.08
  * bousquetElisseeffBound(0.95, 2, 0.5, 100); // 0.0722 = 0.08 × 0.95²

@@ -54,6 +54,7 @@ const MAX_SAMPLES = 1_000_000;
  * @param options - see {@link EstimateLipschitzOptions}
  * @returns the estimate with its two parts
  * @throws LslabError `E_RANGE`, `E_NOT_FINITE`, `E_OPTION` for bad α, K, options
+ * @see [C11.lipschitz.md](../../../docs/theory/C11.lipschitz.md): the closed form this estimate checks
  * @example
  * const e = estimateLipschitz(0.1, 10, { samples: 2000, seed: 1 });
  * e.vertices; // 1.3449907062875483 = lossLipschitz(0.1, 10), at vertex 1

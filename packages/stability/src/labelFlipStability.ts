@@ -89,6 +89,7 @@ const MAX_CLASSES = 64;
  *   columns), `E_NOT_FINITE`, `E_EMPTY`, `E_LABEL` (a label outside [0, K)),
  *   `E_RANGE` (α ∉ [0, 1], λ ≤ 0, index or flipTo out of range, flipTo = y[index],
  *   K > 64), `E_CONVERGENCE` (Newton did not converge)
+ * @see [C10.stability.md](../../../docs/theory/C10.stability.md): the strong-convexity bound, derived
  * @example
  * const r = labelFlipStability({
  *   x: fromRows([[1, 0], [0, 1], [1, 1], [-1, 0.5]]), y: [0, 1, 1, 0],

@@ -39,6 +39,7 @@ export interface LossLipschitzOptions {
  * @returns sup_p ‖p − q‖, in (0, 2]
  * @throws LslabError `E_RANGE` (α ∉ [0, 1], K not an integer ≥ 2), `E_NOT_FINITE`
  *   (α NaN), `E_OPTION` (unknown option, norm or convention)
+ * @see [C11.lipschitz.md](../../../docs/theory/C11.lipschitz.md): the closed form, derived
  * @example
  * lossLipschitz(0.1, 10);                   // 1.3449907062875483 (√2 = 1.4142…: −4.9 %)
  * lossLipschitz(0.1, 10, { norm: 'linf' }); // 0.99

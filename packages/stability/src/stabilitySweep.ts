@@ -93,6 +93,7 @@ const KEYS: (keyof StabilitySweepOptions)[] = [
  * @returns cells, per-(n, α) summary, slopes and curvature ceilings
  * @throws LslabError `E_OPTION` (unknown key), `E_RANGE` (a size, α, λ, d,
  *   K or flip count out of range), `E_CONVERGENCE` (Newton failed)
+ * @see [C10.stability.md](../../../docs/theory/C10.stability.md): the 1/n rate and the factor 1 − α
  * @example
  * const s = stabilitySweep({ ns: [100, 200, 400], alphas: [0, 0.5], flips: 2 });
  * s.slopes; // [{ alpha: 0, slope: ≈ −1 }, { alpha: 0.5, slope: ≈ −1 }]

@@ -1,3 +1,4 @@
+import { parseSweepArgs, type SweepCommand } from '../sweep/parseSweepArgs.js';
 import { type DevArgs, parseDevArgs } from './parseDevArgs.js';
 
 /** The options of `lslab report`, parsed. */
@@ -12,6 +13,8 @@ export interface ReportArgs {
   json?: string;
   quiet: boolean;
   threads?: number;
+  /** `--from-sweep FILE`: merged sweep rows whose charts join the report. */
+  fromSweep?: string;
 }
 
 /** What the command line asks for. */
@@ -20,9 +23,18 @@ export type Command =
   | { command: 'version' }
   | { command: 'report'; args: ReportArgs }
   | { command: 'dev'; args: DevArgs }
-  | { command: 'error'; message: string };
+  | SweepCommand;
 
-const VALUED = ['--out', '--seed', '--claims', '--predictions', '--format', '--json', '--threads'];
+const VALUED = [
+  '--out',
+  '--seed',
+  '--claims',
+  '--predictions',
+  '--format',
+  '--json',
+  '--threads',
+  '--from-sweep',
+];
 const FLAGS = ['--logits', '--strict', '--quiet'];
 
 function integer(name: string, text: string, max: number): number | string {
@@ -51,6 +63,7 @@ export function parseArgs(argv: readonly string[]): Command {
       ? { command: 'error', message: dev }
       : { command: 'dev', args: dev };
   }
+  if (argv[0] === 'sweep' || argv[0] === 'merge') return parseSweepArgs(argv);
   if (argv[0] !== 'report') return { command: 'error', message: `unknown command '${argv[0]}'` };
   const args: ReportArgs = { out: 'report', logits: false, strict: false, quiet: false };
   for (let i = 1; i < argv.length; i++) {
@@ -96,6 +109,9 @@ export function parseArgs(argv: readonly string[]): Command {
         break;
       case '--predictions':
         args.predictions = value;
+        break;
+      case '--from-sweep':
+        args.fromSweep = value;
         break;
       case '--format':
         if (value !== 'csv' && value !== 'json')

@@ -5,6 +5,8 @@ export interface ProgressOptions {
   write: (text: string) => void;
   /** A terminal: one bar redrawn in place. Otherwise plain lines. */
   tty: boolean;
+  /** What is counted, in the plural (default `'claims'`; a sweep counts `'cells'`). */
+  unit?: string;
 }
 
 /** A progress reporter: claim events, phases, a heartbeat, and an end. */
@@ -44,7 +46,7 @@ export function createProgress(options: ProgressOptions): Progress {
     const eta =
       done === 0 || done === total ? '' : ` · ETA ${seconds((elapsed / done) * (total - done))}`;
     const now = [...running][0];
-    return `lslab [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done}/${total} claims · ${seconds(elapsed)}${eta}${now ? ` · ${now}` : ''}`;
+    return `lslab [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done}/${total} ${options.unit ?? 'claims'} · ${seconds(elapsed)}${eta}${now ? ` · ${now}` : ''}`;
   };
   const timer = setInterval(() => {
     if (running.size === 0) return;

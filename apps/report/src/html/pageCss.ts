@@ -1,4 +1,9 @@
-/** The page's own stylesheet: readable column, tables, failing checks in red. */
+/**
+ * The page's own stylesheet: readable column, tables, failing checks in red,
+ * and the chart tooltip (vega-tooltip's own `<style>` is turned off for the
+ * Content-Security-Policy; its element is `#vg-tooltip-element`, shown with
+ * the class `visible`).
+ */
 export const PAGE_CSS = `
 :root { color-scheme: light; --fail: #b3261e; --ok: #1b6e3a; --muted: #555; }
 body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; }
@@ -25,4 +30,13 @@ figure.chart { margin: 1rem 0; overflow-x: auto; }
 .missing, .see { font-style: italic; color: var(--muted); }
 pre { background: #f5f5f5; padding: .5rem; overflow-x: auto; }
 .error { color: var(--fail); }
+.vega-embed { position: relative; display: inline-block; }
+#vg-tooltip-element { visibility: hidden; position: fixed; z-index: 10; max-width: 24rem; padding: .3rem .5rem;
+  font: 12px/1.4 system-ui, sans-serif; background: #fffffff2; border: 1px solid #ccc; border-radius: 4px;
+  box-shadow: 0 2px 6px #0002; pointer-events: none; }
+#vg-tooltip-element.visible { visibility: visible; }
+#vg-tooltip-element h2 { margin: 0 0 .2rem; font-size: 1em; }
+#vg-tooltip-element table { display: table; margin: 0; font-size: 1em; }
+#vg-tooltip-element td { border: 0; padding: 0 .3rem; white-space: normal; }
+#vg-tooltip-element td.key { color: var(--muted); text-align: right; }
 `;

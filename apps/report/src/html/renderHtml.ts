@@ -1,4 +1,5 @@
 import type { PageData } from '../pageData.js';
+import { CSP_SLOT, withContentSecurityPolicy } from './contentSecurityPolicy.js';
 import { NOTEBOOK_CSS, notebookWorkerData } from './notebookAssets.js';
 import { pageAssets } from './pageAssets.js';
 import { PAGE_CSS } from './pageCss.js';
@@ -24,7 +25,9 @@ export function jsonForScript(value: unknown): string {
  * the data as a JSON block, and the inlined scripts (vega, vega-lite,
  * vega-embed, KaTeX, the page script). It needs no network and works from
  * file://. Outside text only ever reaches the page inside the JSON block and
- * the escaped `<title>`.
+ * the escaped `<title>`. The Content-Security-Policy goes first in `<head>`
+ * and allows exactly the inline scripts and styles of the finished document,
+ * by hash: an element added to the template is covered without further edit.
  *
  * @param data - what the page shows
  * @returns the HTML document
@@ -36,10 +39,11 @@ export function renderHtml(data: PageData): string {
   const scripts = assets.scripts
     .map((s) => `<script data-lib="${s.name}">${s.source}</script>`)
     .join('\n');
-  return `<!doctype html>
+  return withContentSecurityPolicy(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+${CSP_SLOT}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="@lslab/report">
 <title>${escapeHtml(data.title)}</title>
@@ -54,5 +58,5 @@ export function renderHtml(data: PageData): string {
 ${scripts}
 </body>
 </html>
-`;
+`);
 }

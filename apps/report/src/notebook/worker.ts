@@ -7,9 +7,9 @@ import { LslabError } from '@lslab/core';
 import { claimSources } from '../claimSources.js';
 import { analysePredictions } from '../predictions/analysePredictions.js';
 import { predictionChartsOf, predictionsChapter } from '../predictions/predictionsChapter.js';
+import { checkPredictionsBytes } from '../predictions/predictionsLimits.js';
 import { readPredictions } from '../predictions/readPredictions.js';
 import { PAGE_DATASETS } from './browserDataFiles.js';
-import { checkPredictionsSize } from './limits.js';
 import { liveClaim, previewFormulas, type RejectedParam } from './liveClaim.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
@@ -57,7 +57,8 @@ function handle(m: WorkerRequest): WorkerReply {
     const rejected = [...skipped, ...r.rejected];
     return { type: 'claim', request: m.request, ...r, rejected, ms: performance.now() - start };
   }
-  checkPredictionsSize(m.name, m.bytes, m.text);
+  // the size the browser reported; readPredictions checks the text's size and rows before parsing
+  checkPredictionsBytes(m.bytes, m.name);
   const predictions = readPredictions(m.text, { name: m.name });
   const report = analysePredictions(predictions, m.seed);
   const chapter = predictionsChapter(report, predictionChartsOf(report));

@@ -38,6 +38,9 @@ function el(tag, className, text) {
  */
 function math(parent, tex, display) {
   const span = el('span', display ? 'math display' : 'math');
+  // katex.render builds DOM nodes and styles them through the CSSOM, which the
+  // page's Content-Security-Policy does not govern; renderToString would write
+  // style attributes and need style-src-attr 'unsafe-inline'.
   katex.render(tex, span, {
     displayMode: display,
     throwOnError: false,
@@ -60,6 +63,24 @@ function richText(parent, text) {
 }
 
 /**
+ * vega-embed's options, chosen for the page's Content-Security-Policy:
+ * `ast: true` evaluates Vega expressions with the interpreter bundled in
+ * vega-embed (vega-interpreter) instead of compiling them with `Function`,
+ * so the policy needs no 'unsafe-eval'; `defaultStyle: false` and the
+ * tooltip's `disableDefaultStyle` stop vega-embed and vega-tooltip from
+ * inserting `<style>` elements (the page CSS styles the tooltip), so
+ * style-src needs no 'unsafe-inline'. Tooltips are vega-tooltip's handler
+ * with its own sanitiser, which escapes the values it writes as HTML.
+ */
+const EMBED_OPTIONS = {
+  actions: false,
+  renderer: 'svg',
+  ast: true,
+  defaultStyle: false,
+  tooltip: { disableDefaultStyle: true },
+};
+
+/**
  * The vega view of each chart on the page, with the spec it drew and the name
  * of the dataset holding that spec's rows, by figure: a redraw frees the view,
  * or gives it new rows when only the rows changed.
@@ -80,7 +101,7 @@ function renderCharts(parent, charts) {
     const target = el('div', 'vega');
     figure.append(target, el('figcaption', '', chart.caption));
     parent.append(figure);
-    return vegaEmbed(target, chart.spec, { actions: false, renderer: 'svg' }).then(
+    return vegaEmbed(target, chart.spec, EMBED_OPTIONS).then(
       (result) => {
         const values = /** @type {{ data?: { values?: unknown } }} */ (chart.spec).data?.values;
         const rows = result.vgSpec.data?.find(
@@ -316,6 +337,20 @@ function renderCell(c) {
   }
 }
 
+/**
+ * Links to the data files beside the page; relative, so they work from file://.
+ * @param {{ file: string; about: string }[]} downloads
+ */
+function renderDownloads(downloads) {
+  const p = el('p', 'downloads', 'Data: ');
+  downloads.forEach((d, i) => {
+    const a = el('a', '', d.file);
+    a.href = encodeURI(d.file);
+    p.append(i > 0 ? ', ' : '', a, ` (${d.about})`);
+  });
+  return p;
+}
+
 function main() {
   const source = document.getElementById('lslab-data');
   /** @type {PageData} */
@@ -327,6 +362,7 @@ function main() {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   header.append(el('p', 'meta', `seed ${data.seed ?? 'defaults'} · ${versions}`));
+  header.append(renderDownloads(data.downloads ?? []));
   const nav = el('nav');
   const toc = el('ol');
   for (const ch of data.chapters) {

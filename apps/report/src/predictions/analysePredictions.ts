@@ -10,6 +10,7 @@ import {
   smoothCalibrationError,
 } from '@lslab/calibration';
 import type { Matrix } from '@lslab/core';
+import { type ClassRow, perClass } from './perClass.js';
 import type { Predictions } from './readPredictions.js';
 
 /** A metric with its bootstrap interval. */
@@ -43,6 +44,8 @@ export interface PredictionsReport {
   };
   overconfidence: number;
   underconfidence: number;
+  /** Support, frequency, predictions, recall and mean probability of each class. */
+  perClass: ClassRow[];
   /** Tidy rows: `metrics`, `reliability` (as given and after temperature scaling), `smooth` (smECE curve). */
   series: Record<string, object[]>;
   notes: string[];
@@ -200,6 +203,7 @@ export function analysePredictions(
     },
     overconfidence: ou.overconfidence,
     underconfidence: ou.underconfidence,
+    perClass: perClass(p),
     series: {
       metrics: metrics.map(({ metric, estimate, lower, upper }) => ({
         metric,

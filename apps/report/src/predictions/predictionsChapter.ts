@@ -82,12 +82,32 @@ export function predictionsChapter(r: PredictionsReport | undefined, charts: Cha
     notes: r.notes,
     charts: charts.filter((c) => c.name === 'model-reliability'),
   };
+  const classes: PageBlock = {
+    title: 'Per class',
+    paragraphs: [
+      'How often each class is the label and the prediction, its recall, and its mean predicted probability (equal to its frequency for a model calibrated in the large). Also in classes.csv.',
+    ],
+    table: {
+      header: ['class', 'support', 'frequency', 'predicted', 'recall', 'mean probability'],
+      rows: r.perClass.map((c) => [
+        c.class,
+        String(c.support),
+        f(c.frequency),
+        String(c.predicted),
+        c.recall === null ? '–' : f(c.recall),
+        f(c.meanProbability),
+      ]),
+    },
+    notes: [],
+    charts: [],
+  };
   return {
     ...base,
     intro: `The calibration of the predictions in ${r.file}, with the metrics of @lslab/calibration.`,
     cells: [
       { kind: 'block', block: summary },
       { kind: 'block', block: temperature },
+      { kind: 'block', block: classes },
     ],
   };
 }

@@ -1,10 +1,11 @@
 import { fromRows, LslabError, type Matrix, softmax } from '@lslab/core';
 import { parseCsv, parseJsonRecords } from './parseTable.js';
-
-/** The largest predictions file the report reads, in bytes (32 MiB). */
-export const MAX_PREDICTIONS_BYTES = 32 * 1024 * 1024;
-/** The most rows the report reads from a predictions file. */
-export const MAX_PREDICTIONS_ROWS = 200_000;
+import {
+  checkPredictionsBytes,
+  checkPredictionsRows,
+  MAX_PREDICTIONS_BYTES,
+  MAX_PREDICTIONS_ROWS,
+} from './predictionsLimits.js';
 
 /** Options of {@link readPredictions}. */
 export interface ReadPredictionsOptions {
@@ -38,7 +39,7 @@ const LABEL_NAMES = ['label', 'y', 'target'];
 const FN = 'lslab report --predictions';
 
 function fail(
-  code: 'E_PARSE' | 'E_NOT_DISTRIBUTION' | 'E_LABEL' | 'E_RANGE' | 'E_EMPTY',
+  code: 'E_PARSE' | 'E_NOT_DISTRIBUTION' | 'E_LABEL' | 'E_EMPTY',
   name: string,
   problem: string,
   line?: number,
@@ -65,6 +66,11 @@ function scoreKind(columns: readonly string[], logits: boolean) {
  * label is a class index in [0, K) or a class name. JSON is an array of
  * records with the same fields.
  *
+ * The size and row limits are checked first, before any parsing: at most
+ * {@link MAX_PREDICTIONS_BYTES} bytes (text given as a string is measured in
+ * UTF-16 code units, never more than its UTF-8 bytes) and
+ * {@link MAX_PREDICTIONS_ROWS} data rows.
+ *
  * @param input - the file's bytes (UTF-8) or text
  * @param options - format, logits, the name for messages
  * @returns validated predictions
@@ -72,7 +78,8 @@ function scoreKind(columns: readonly string[], logits: boolean) {
  *   label column, fewer than two score columns, a number that is not finite),
  *   `E_NOT_DISTRIBUTION` (a probability outside [0, 1] or a row not summing to
  *   1 within 1e-6), `E_LABEL` (a label that is no class), `E_EMPTY` (no rows),
- *   `E_RANGE` (more than {@link MAX_PREDICTIONS_ROWS} rows)
+ *   `E_RANGE` (more than {@link MAX_PREDICTIONS_BYTES} bytes or
+ *   {@link MAX_PREDICTIONS_ROWS} rows, before parsing)
  * @example
  * readPredictions('label,p_a,p_b\n0,0.8,0.2\n1,0.3,0.7\n').classes; // ['a', 'b']
  */
@@ -81,6 +88,7 @@ export function readPredictions(
   options: ReadPredictionsOptions = {},
 ): Predictions {
   const name = options.name ?? 'predictions';
+  checkPredictionsBytes(typeof input === 'string' ? input.length : input.byteLength, name);
   let text: string;
   if (typeof input === 'string') text = input;
   else {
@@ -91,6 +99,7 @@ export function readPredictions(
     }
   }
   const format = options.format ?? (/\.json$/i.test(name) ? 'json' : 'csv');
+  checkPredictionsRows(text, format, name);
   let columns: string[];
   let rows: string[][];
   let lines: number[];
@@ -120,9 +129,6 @@ export function readPredictions(
     lines = [...table.lines];
   }
   if (rows.length === 0) fail('E_EMPTY', name, 'has no data rows');
-  if (rows.length > MAX_PREDICTIONS_ROWS) {
-    fail('E_RANGE', name, `has ${rows.length} rows; the limit is ${MAX_PREDICTIONS_ROWS}`);
-  }
   const labelAt = columns.findIndex((c) => LABEL_NAMES.includes(c.trim().toLowerCase()));
   if (labelAt < 0)
     fail(

@@ -84,6 +84,7 @@ const KNOWN = ['bins', 'binning', 'edges', 'level', 'resamples', 'seed', 'rng'] 
  * @param options - `bins` (15), `binning`, `edges`, `level` (0.95), `resamples` (1000), `seed` (0), `rng`
  * @returns `{ rows, ece, n, level, resamples }`
  * @throws LslabError as `expectedCalibrationError`, plus `E_RANGE` for `level`, `resamples`, `seed`
+ * @see [calibration.md](../../../../docs/calibration.md): bin edges and empty bins
  * @example
  * const d = reliabilityDiagram([0.6, 0.9], [1, 0], { bins: 2, resamples: 100 });
  * d.rows[1]; // { lo: 0.5, hi: 1, center: 0.75, count: 2, confidence: 0.75, accuracy: 0.5, gap: 0.25, lower: 0, upper: 1 }

@@ -94,6 +94,7 @@ function terms(v: ProbabilityView, c: number, bins: number, side: 'left' | 'righ
  * @param options.edges - `'left'` [lo, hi) (default) or `'right'` (lo, hi]
  * @returns the four terms, the score, and per-class terms for a matrix
  * @throws LslabError as `brierScore`, plus E_RANGE for bins and E_OPTION
+ * @see [calibration.md](../../../../docs/calibration.md): the Brier score and its decomposition
  * @example
  * // forecasts 0.2, 0.2, 0.8, 0.8 with outcomes 0, 1, 1, 1; bins of width 0.5:
  * // rel = (2·0.3² + 2·0.2²)/4 = 0.065, res = (2·0.25² + 2·0.25²)/4 = 0.0625,

@@ -67,6 +67,7 @@ const STATE = new WeakMap<CalibrationAccumulator, AccumulatorState>();
  *   `add` throws as the metrics do, plus E_SHAPE for a matrix with another K
  *   or a change of input kind; `merge` throws E_OPTION for other settings;
  *   `result` throws E_EMPTY before any row
+ * @see [calibration.md](../../../../docs/calibration.md): the bin conventions the accumulator shares
  * @example
  * const acc = createCalibrationAccumulator({ bins: 2, numClasses: 2 });
  * acc.add([0.6], [1]).add([0.9], [0]);

@@ -69,6 +69,7 @@ const KNOWN = ['bins', 'binning', 'norm', 'scope', 'edges', 'debias'] as const;
  * @throws LslabError E_EMPTY, E_SHAPE, E_NOT_FINITE, E_NOT_DISTRIBUTION
  *   (matrix entry outside [0, 1] or bad row sum), E_RANGE (vector entry outside
  *   [0, 1]; bins not an integer ≥ 1), E_LABEL, E_OPTION (unknown option or value)
+ * @see [calibration.md](../../../../docs/calibration.md): bin edges, binary semantics, empty bins and the l2 root, peer by peer
  * @example
  * // bin [0.5, 1): confidences 0.6, 0.9, outcomes 1, 0 → |0.5 − 0.75| = 0.25
  * expectedCalibrationError([0.6, 0.9], [1, 0], { bins: 2 }).value; // 0.25

@@ -76,6 +76,7 @@ function smeceAt(
  * @param options.points - number of curve points, an integer in [2, 10⁶]; default 101
  * @returns `{ value, sigma, curve }`
  * @throws LslabError as `brierScore`; E_RANGE for `points`; E_OPTION for unknown options
+ * @see [calibration.md](../../../../docs/calibration.md): smooth ECE, compared with relplot
  * @example
  * // every residual is positive: smECE = mean(y − f) = (0.4 + 0.2) / 2 = 0.3 = σ*
  * smoothCalibrationError([0.6, 0.8], [1, 1]).value; // 0.3

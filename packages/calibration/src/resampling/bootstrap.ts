@@ -52,7 +52,8 @@ const FN = 'bootstrap';
  *   resamples × models × metrics above 10⁷), and whatever the metric throws
  * @example
  * const mean = (p: Float64Array) => p.reduce((a, b) => a + b, 0) / p.length;
- * const r = bootstrap(mean, [0.2, 0.4, 0.6, 0.8], [0, 0, 1, 1], { seed: 1 });
+ * // a plain number[] vector needs its type named: P is not inferred from it
+ * const r = bootstrap<number[]>(mean, [0.2, 0.4, 0.6, 0.8], [0, 0, 1, 1], { seed: 1 });
  * r.estimate(); // 0.5
  * const i = r.interval(); // { estimate: 0.5, lower, upper } with lower ≤ 0.5 ≤ upper
  * const paired = bootstrap(mean, [[0.1, 0.2, 0.3], [0.2, 0.3, 0.4]], [0, 1, 0]);

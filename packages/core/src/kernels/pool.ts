@@ -70,6 +70,8 @@ const FN = 'createKernelPool';
  * @returns a pool; `await pool.close()` when done
  * @throws LslabError `E_RANGE` (threads), `E_OPTION` (no SharedArrayBuffer or workers here)
  * @example
+ * const logits = fromRows([[2, 0, -1], [0.5, 1.5, 0]]);
+ * const labels = [0, 1];
  * const pool = await createKernelPool({ threads: 2 });
  * softmaxCrossEntropy(logits, labels, { pool }); // same bits as without the pool
  * await pool.close();

@@ -54,7 +54,7 @@ export function checkNumber(fn: string, name: string, x: unknown): number {
  * @throws LslabError `E_SHAPE` when `v` is not array-like, `E_NOT_FINITE` for
  *   NaN, ±∞ or an entry that is not a number (a nested array, a string)
  * @example
- * checkFiniteVector('f', 'targets', [0, [1]]);
+ * checkFiniteVector('f', 'targets', JSON.parse('[0, [1]]'));
  * // throws E_NOT_FINITE: "f: targets[1] = [1]: is not a number"
  */
 export function checkFiniteVector(fn: string, name: string, v: ArrayLike<number>): void {

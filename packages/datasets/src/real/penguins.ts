@@ -51,6 +51,9 @@ const FN = 'penguinsFromJson';
  * @throws LslabError `E_PARSE` for invalid JSON or a non-numeric measurement,
  *   `E_LABEL` for an unknown species, `E_OPTION` for an unknown option
  * @example
+ * import { readFileSync } from 'node:fs';
+ * // the file vega-datasets ships, read by the caller
+ * const jsonText = readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8');
  * const ds = penguinsFromJson(jsonText);
  * [ds.x.rows, ds.meta.classCounts]; // [342, [151, 68, 123]]
  */

@@ -56,6 +56,9 @@ function season(fn: (a: number) => number) {
  * @throws LslabError `E_PARSE` for malformed CSV, a non-numeric value or a bad
  *   date (with the line); `E_LABEL` for an unknown weather class
  * @example
+ * import { readFileSync } from 'node:fs';
+ * // the file vega-datasets ships, read by the caller
+ * const csvText = readFileSync('node_modules/vega-datasets/data/seattle-weather.csv', 'utf8');
  * const ds = seattleWeatherFromCsv(csvText);
  * [ds.x.rows, ds.numClasses]; // [1461, 5]
  */

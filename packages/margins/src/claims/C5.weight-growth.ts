@@ -247,6 +247,7 @@ function lnGrowth() {
  * norm of Newton's minimiser, which grows like ‖ŵ‖ ln(1/α) as α → 0.
  * Theory: docs/theory/C5.weight-growth.md; test: test/claims/C5.weight-growth.test.ts.
  *
+ * @see [C5.weight-growth.md](../../../../docs/theory/C5.weight-growth.md): the derivation
  * @example
  * c5WeightGrowth.run(c5WeightGrowth.defaults).checks[0].measured; // 1.118033988749895 = √5/2
  */

@@ -34,7 +34,7 @@ export interface DatasetMeta {
  *   numClasses: 2,
  *   featureNames: ['a', 'b'],
  *   classNames: ['neg', 'pos'],
- *   meta: { name: 'toy' },
+ *   meta: { name: 'toy', classCounts: [1, 1] },
  * };
  */
 export interface Dataset {

@@ -50,6 +50,7 @@ export interface SplitOptions {
  *   for something that is not a data set, `E_OPTION` for an unknown option or
  *   an `rng` that is not one
  * @example
+ * const ds = gaussianMixture(createRng(0), { numClasses: 2, dim: 2, nPerClass: 20 });
  * const s = splitDataset(ds, createRng(1), { fractions: [0.5, 0.25, 0.25] });
  * s.train.x.rows + s.validation.x.rows + s.test.x.rows === ds.x.rows; // true
  */

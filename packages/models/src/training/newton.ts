@@ -79,6 +79,7 @@ function norm(v: Float64Array): number {
  *   for features that do not fit the model, `E_LABEL`, `E_CONVERGENCE` when
  *   the tolerance is not reached
  * @example
+ * const ds = gaussianMixture(createRng(0), { numClasses: 3, dim: 2, nPerClass: 50 });
  * const m = softmaxRegression({ inputDim: 2, numClasses: 3, l2: 0.1 });
  * newton(m, ds.x, ds.y).gradientNorm; // ≤ 1e-12, typically in 5–10 iterations
  */

@@ -85,6 +85,7 @@ const KEYS = ['optimizer', 'steps', 'batchSize', 'seed', 'rng', 'log', 'evaluate
  *   feature, or a metric), `E_LABEL`, `E_RANGE` (steps, batch size, seed,
  *   schedule)
  * @example
+ * const ds = gaussianMixture(createRng(0), { numClasses: 3, dim: 2, nPerClass: 50 });
  * const m = softmaxRegression({ inputDim: 2, numClasses: 3 });
  * const { records } = train(m, ds.x, ds.y, {
  *   optimizer: gradientDescent({ learningRate: 0.5 }),

@@ -151,6 +151,7 @@ function bound(s: ReturnType<typeof stabilitySweep>, a: number): number {
  * Bousquet–Elisseeff bound shrinks only by (1 − α/2)².
  * Theory: docs/theory/C10.stability.md; test: test/claims/C10.stability.test.ts.
  *
+ * @see [C10.stability.md](../../../../docs/theory/C10.stability.md): the derivation
  * @example
  * c10Stability.run(c10Stability.defaults).checks.every((c) => c.holds); // true
  */

@@ -225,6 +225,7 @@ const O2 =
  * eigenvalue is at most 1/2 (1/4 for the sigmoid).
  * Theory: docs/theory/C11.lipschitz.md; test: test/claims/C11.lipschitz.test.ts.
  *
+ * @see [C11.lipschitz.md](../../../../docs/theory/C11.lipschitz.md): the derivation
  * @example
  * c11Lipschitz.run(c11Lipschitz.defaults).checks[0].measured; // 1.3449907062875… at K = 10, α = 0.1
  */

@@ -102,6 +102,7 @@ function run(p: SmoothingCalibrationParams): ClaimResult {
  * checked. Sub-streams come from `createRng(seed).derive(name)`: `data:<experiment>`
  * and `evaluation:<experiment>`.
  *
+ * @see [C8.smoothing-calibration.md](../../../../../docs/theory/C8.smoothing-calibration.md): the derivation and the power calculation
  * @example
  * const r = c8SmoothingCalibration.run({ ...c8SmoothingCalibration.defaults, datasets: [] });
  * r.checks.length; // 7

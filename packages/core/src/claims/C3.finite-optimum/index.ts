@@ -123,7 +123,7 @@ function run(params: C3FiniteOptimumParams): ClaimResult {
  *   `E_NOT_FINITE` for a value outside its domain (naming `C3.finite-optimum` and the parameter)
  * @example
  * c3FiniteOptimum.run(c3FiniteOptimum.defaults).checks
- *   .find((c) => c.name.startsWith('others binary')).measured; // 2.1972245773362014 (ln 9 within 4.9e-14)
+ *   .find((c) => c.name.startsWith('others binary'))?.measured; // 2.1972245773362014 (ln 9 within 4.9e-14)
  */
 export const c3FiniteOptimum: Claim<C3FiniteOptimumParams> = {
   id: ID,

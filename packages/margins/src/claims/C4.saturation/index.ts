@@ -186,6 +186,7 @@ function fmt(i: { mean: number; lo: number; hi: number }): string {
  * units is measured over seeds and reported, not asserted.
  * Theory: docs/theory/C4.saturation.md; test: test/claims/C4.saturation.test.ts.
  *
+ * @see [C4.saturation.md](../../../../../docs/theory/C4.saturation.md): the derivation
  * @example
  * c4Saturation.run(c4Saturation.defaults).checks[0].measured; // 0.09 = α(1 − α) at α = 0.1
  */

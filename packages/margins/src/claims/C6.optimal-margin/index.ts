@@ -196,6 +196,7 @@ function fmt(i: { mean: number; lo: number; hi: number }): string {
  * labels with weight decay also end equidistant (the neural-collapse caveat).
  * Theory: docs/theory/C6.optimal-margin.md; test: test/claims/C6.optimal-margin.test.ts.
  *
+ * @see [C6.optimal-margin.md](../../../../../docs/theory/C6.optimal-margin.md): the derivation
  * @example
  * c6OptimalMargin.run(c6OptimalMargin.defaults).checks[0].measured; // 4.51085950651685 = ln 91, to 1e-8
  */
