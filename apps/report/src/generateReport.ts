@@ -1,6 +1,8 @@
+import { resolveParamControls } from '@lslab/core/validate';
 import { claimPrefix } from './catalogue.js';
 import type { ClaimSource } from './claimSources.js';
 import { renderHtml } from './html/renderHtml.js';
+import { findClaim } from './notebook/liveClaim.js';
 import { reportCsvFiles } from './output/reportCsv.js';
 import { packageVersion, reportVersion } from './packageDir.js';
 import { layoutChapters, type PageChapter, type PageData, pageClaim } from './pageData.js';
@@ -136,7 +138,16 @@ export async function generateReport(options: GenerateOptions): Promise<Generate
     ],
     chapters: [
       ...layoutChapters(
-        processed.map((p) => pageClaim(p.report, p.charts)),
+        processed.map((p) =>
+          pageClaim(
+            p.report,
+            p.charts,
+            resolveParamControls(
+              findClaim(options.sources, p.report.id)?.claim.paramSchema ?? {},
+              p.report.params as Record<string, unknown>,
+            ),
+          ),
+        ),
         (prefix) => isSelected(prefix, options.claims?.map(claimPrefix)),
         predictionsChapter(predictions, modelCharts),
       ),

@@ -5,6 +5,7 @@ import { type ClaimSource, claimSources } from './claimSources.js';
 import { claimHolds, formatSummary } from './cli/formatSummary.js';
 import { parseArgs, type ReportArgs } from './cli/parseArgs.js';
 import { createProgress } from './cli/progress.js';
+import { runDev } from './dev/runDev.js';
 import { generateReport, resultsJson } from './generateReport.js';
 import { checkOutFile } from './output/checkTarget.js';
 import { writeReportDir } from './output/writeReportDir.js';
@@ -17,6 +18,7 @@ import { writeJsonAtomic } from './writeJsonAtomic.js';
 
 /** The `--help` text. */
 export const USAGE = `Usage: lslab report [options]
+       lslab dev [--claims C1,C6] [--seed N] [--port 5173] [--host 127.0.0.1]
        lslab sweep --grid FILE --out DIR [options]
        lslab merge DIR… --out FILE
        lslab --help | --version
@@ -51,6 +53,9 @@ Options:
   --from-sweep FILE    add a chapter with the charts of a merged sweep
   -h, --help           show this text
   -v, --version        show the version
+
+lslab dev runs the claims once and serves the notebook page with Vite,
+reloading it on every edit of its sources (src/page, src/).
 
 Exit status: 0 the report ran (even if a claim does not hold, unless
 --strict), 1 --strict and a check failed, 2 it could not run.
@@ -118,6 +123,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     return 2;
   }
   const sources = options.sources ?? claimSources;
+  if (parsed.command === 'dev') return runDev(parsed.args, sources, stdout);
   if (parsed.command === 'sweep' || parsed.command === 'merge') {
     return sweepMain(parsed, {
       sources,

@@ -1,5 +1,7 @@
+import type { ResolvedParam } from '@lslab/core/validate';
 import { type CatalogueEntry, catalogue, chapters, claimPrefix } from './catalogue.js';
 import type { Chart } from './charts/chartConfig.js';
+import type { FormulaResult } from './evaluateFormulas.js';
 import { formatNumber } from './formatNumber.js';
 import type { ClaimReport } from './runClaims.js';
 
@@ -27,13 +29,48 @@ export interface PageClaim {
   statement: string;
   /** `name = value` of every parameter. */
   params: string[];
+  /** The parameters as values (the state a cell's controls reset to). */
+  values: Record<string, unknown>;
+  /** The controls of the parameters a reader may move, from the claim's schema. */
+  controls: ResolvedParam[];
   held: number;
   holds: boolean;
   checks: PageCheck[];
   /** Closed forms: the check they belong to, their TeX (from mathjs `toTex()`) and value. */
-  formulas: { name: string; tex: string; value: string; agrees: boolean }[];
+  formulas: PageFormula[];
   notes: string[];
   charts: Chart[];
+}
+
+/** A closed form as a claim cell shows it. */
+export interface PageFormula {
+  /** The check it belongs to. */
+  name: string;
+  /** Its TeX, from mathjs `toTex()`. */
+  tex: string;
+  /** Its value at the cell's parameters, formatted, and as a number. */
+  value: string;
+  number: number | null;
+  /** Whether mathjs agreed with the claim's own value (true before the claim has run). */
+  agrees: boolean;
+}
+
+/**
+ * The closed forms a cell shows: those that could be typeset.
+ *
+ * @example
+ * pageFormulas(evaluateFormulas({ g: 'alpha / K' }, { alpha: 0.1, K: 5 }, []))[0].value; // '0.02'
+ */
+export function pageFormulas(formulas: readonly FormulaResult[]): PageFormula[] {
+  return formulas
+    .filter((f) => f.tex !== null)
+    .map((f) => ({
+      name: f.name,
+      tex: f.tex as string,
+      value: formatNumber(f.value),
+      number: f.value,
+      agrees: f.agrees,
+    }));
 }
 
 /** A page cell: a claim, a claim not yet available, a link to a claim shown earlier, or free content. */
@@ -95,10 +132,15 @@ function formatValue(v: unknown): string {
  *
  * @param r - the claim's report
  * @param charts - its charts
+ * @param controls - its controls (from the claim's `paramSchema`); none by default
  * @example
  * pageClaim(report, charts).checks[0].comparison; // '='
  */
-export function pageClaim(r: ClaimReport, charts: Chart[]): PageClaim {
+export function pageClaim(
+  r: ClaimReport,
+  charts: Chart[],
+  controls: ResolvedParam[] = [],
+): PageClaim {
   return {
     kind: 'claim',
     id: r.id,
@@ -106,6 +148,8 @@ export function pageClaim(r: ClaimReport, charts: Chart[]): PageClaim {
     package: r.package,
     statement: r.statement,
     params: Object.entries(r.params).map(([k, v]) => `${k} = ${formatValue(v)}`),
+    values: { ...r.params },
+    controls,
     held: r.held,
     holds: r.holds,
     checks: r.checks.map((c) => {
@@ -121,14 +165,7 @@ export function pageClaim(r: ClaimReport, charts: Chart[]): PageClaim {
         formula: f === undefined ? '' : f.agrees ? 'agrees' : 'DISAGREES',
       };
     }),
-    formulas: r.formulas
-      .filter((f) => f.tex !== null)
-      .map((f) => ({
-        name: f.name,
-        tex: f.tex as string,
-        value: formatNumber(f.value),
-        agrees: f.agrees,
-      })),
+    formulas: pageFormulas(r.formulas),
     notes: r.notes,
     charts,
   };

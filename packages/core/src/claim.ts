@@ -1,5 +1,6 @@
 import { LslabError } from './errors.js';
 import { checkOption } from './validate/checkOption.js';
+import type { ClaimParamSchema } from './validate/claimParamSchema.js';
 import { checkInRange } from './validate/numbers.js';
 
 /**
@@ -62,6 +63,12 @@ export interface Claim<P = Record<string, unknown>> {
   statement: string;
   /** Default parameters. */
   defaults: P;
+  /**
+   * The domains of the parameters a reader may move, in validation order: the
+   * claim validates with it (`checkClaimParams(id, defaults, params, paramSchema)`)
+   * and the report derives its controls from it.
+   */
+  paramSchema?: ClaimParamSchema;
   /** Closed forms as mathjs expressions over the parameter names. */
   formulas?: Record<string, string>;
   /** Runs the experiment; deterministic for given parameters (seed included). */

@@ -1,4 +1,5 @@
 import { parseSweepArgs, type SweepCommand } from '../sweep/parseSweepArgs.js';
+import { type DevArgs, parseDevArgs } from './parseDevArgs.js';
 
 /** The options of `lslab report`, parsed. */
 export interface ReportArgs {
@@ -21,6 +22,7 @@ export type Command =
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'report'; args: ReportArgs }
+  | { command: 'dev'; args: DevArgs }
   | SweepCommand;
 
 const VALUED = [
@@ -55,6 +57,12 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
   if (argv.length === 0) return { command: 'error', message: 'a command is needed' };
+  if (argv[0] === 'dev') {
+    const dev = parseDevArgs(argv.slice(1));
+    return typeof dev === 'string'
+      ? { command: 'error', message: dev }
+      : { command: 'dev', args: dev };
+  }
   if (argv[0] === 'sweep' || argv[0] === 'merge') return parseSweepArgs(argv);
   if (argv[0] !== 'report') return { command: 'error', message: `unknown command '${argv[0]}'` };
   const args: ReportArgs = { out: 'report', logits: false, strict: false, quiet: false };

@@ -28,12 +28,34 @@ function katexCssInline(dir: string): string {
   });
 }
 
+/** The page script's files, joined in this order inside one function scope. */
+export const PAGE_SCRIPT_FILES = [
+  'runtime.js',
+  'notebook.js',
+  'hashState.js',
+  'model.js',
+  'start.js',
+] as const;
+
+/**
+ * The page script: the files of `page/` joined inside one function scope.
+ *
+ * @example
+ * pageScript().startsWith('(() => {'); // true
+ */
+export function pageScript(): string {
+  const parts = PAGE_SCRIPT_FILES.map((f) =>
+    readFileSync(fileURLToPath(new URL(`../page/${f}`, import.meta.url)), 'utf8'),
+  );
+  return `(() => {\n'use strict';\n${parts.join('\n')}\n})();\n`;
+}
+
 let cached: PageAssets | undefined;
 
 /**
  * Reads the page's assets once: the minified builds of vega, vega-lite,
  * vega-embed and KaTeX as installed, KaTeX's CSS with inlined fonts, and
- * the page script (`page/runtime.js`).
+ * the page script (`page/*.js`, see {@link pageScript}).
  *
  * @returns the assets, ready to inline
  * @throws when a package or file is missing
@@ -44,10 +66,7 @@ export function pageAssets(): PageAssets {
   if (cached) return cached;
   const read = (pkg: string, file: string) =>
     inlineSafe(readFileSync(join(packageDir(pkg), file), 'utf8'));
-  const runtime = readFileSync(
-    fileURLToPath(new URL('../page/runtime.js', import.meta.url)),
-    'utf8',
-  );
+  const runtime = pageScript();
   cached = {
     scripts: [
       { name: 'vega', source: read('vega', 'build/vega.min.js') },

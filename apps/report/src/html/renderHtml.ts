@@ -1,5 +1,6 @@
 import type { PageData } from '../pageData.js';
 import { CSP_SLOT, withContentSecurityPolicy } from './contentSecurityPolicy.js';
+import { NOTEBOOK_CSS, notebookWorkerData } from './notebookAssets.js';
 import { pageAssets } from './pageAssets.js';
 import { PAGE_CSS } from './pageCss.js';
 
@@ -47,12 +48,13 @@ ${CSP_SLOT}
 <meta name="generator" content="@lslab/report">
 <title>${escapeHtml(data.title)}</title>
 <style>${assets.katexCss}</style>
-<style>${PAGE_CSS}</style>
+<style>${PAGE_CSS}${NOTEBOOK_CSS}</style>
 </head>
 <body>
 <main id="report"></main>
 <noscript><p>This report draws its charts and formulas with JavaScript. The numbers are in results.json and the charts in figures/ beside this file.</p></noscript>
 <script type="application/json" id="lslab-data">${jsonForScript(data)}</script>
+<script type="application/json" id="lslab-worker">${jsonForScript(notebookWorkerData())}</script>
 ${scripts}
 </body>
 </html>

@@ -1,6 +1,5 @@
 import { createRng, type Rng } from '../random/rng.js';
-import { checkSeed } from '../validate/checkSeed.js';
-import { checkInteger } from '../validate/numbers.js';
+import { type ClaimParamSchema, checkClaimParam } from '../validate/claimParamSchema.js';
 
 /** Parameters shared by the claims that draw random inputs. */
 export type SeededTrials = {
@@ -10,11 +9,18 @@ export type SeededTrials = {
   trials: number;
 };
 
+/** @internal The domains of `seed` and `trials`, for a claim's schema (trials have no control). */
+export const SEEDED_TRIALS: ClaimParamSchema = {
+  trials: { kind: 'integer', label: 'trials', min: 1, max: 1000, control: false },
+  seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
+};
+
 /**
  * @internal Checks `seed` and `trials` at a claim's door (fn = the claim id)
  * and returns the trial count with the claim's generator.
  */
 export function seededTrials(id: string, p: SeededTrials): { trials: number; rng: Rng } {
-  const trials = checkInteger(id, 'trials', p.trials, { min: 1, max: 1000 });
-  return { trials, rng: createRng(checkSeed(id, 'seed', p.seed)) };
+  const trials = checkClaimParam(id, 'trials', p.trials, SEEDED_TRIALS.trials) as number;
+  const seed = checkClaimParam(id, 'seed', p.seed, SEEDED_TRIALS.seed) as number;
+  return { trials, rng: createRng(seed) };
 }

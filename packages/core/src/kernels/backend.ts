@@ -86,8 +86,9 @@ export function kernelBytes(): Uint8Array<ArrayBuffer> {
 /**
  * @internal The WebAssembly kernels, compiled on first use (about 4 KB, so
  * synchronous compilation is allowed on a browser's main thread too), or null
- * where WebAssembly or its SIMD extension is missing, or the JavaScript
- * fallback is forced.
+ * where WebAssembly or its SIMD extension is missing, where compiling it is
+ * refused (a Content-Security-Policy without 'wasm-unsafe-eval'), or the
+ * JavaScript fallback is forced.
  */
 export function wasmKernels(): KernelExports | null {
   if (forced === 'js') return null;
@@ -96,8 +97,14 @@ export function wasmKernels(): KernelExports | null {
     if (typeof WebAssembly === 'object') {
       const bytes = kernelBytes();
       if (WebAssembly.validate(bytes)) {
-        instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {})
-          .exports as unknown as KernelExports;
+        try {
+          instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {})
+            .exports as unknown as KernelExports;
+        } catch {
+          // compilation refused: a page whose Content-Security-Policy lacks
+          // 'wasm-unsafe-eval' (the report's) gets the bit-identical JavaScript twin
+          instance = null;
+        }
       }
     }
   }

@@ -6,7 +6,12 @@ import {
   fromRows,
   LslabError,
 } from '@lslab/core';
-import { checkAlpha, checkClaimParams, checkInteger, checkPositive } from '@lslab/core/validate';
+import {
+  type ClaimParamSchema,
+  checkClaimParams,
+  checkInteger,
+  checkPositive,
+} from '@lslab/core/validate';
 import {
   gradientDescent,
   hardMarginSvm,
@@ -50,13 +55,15 @@ const SUPPORT = [
 
 const DEFAULTS: C5WeightGrowthParams = { alpha: 0.1, lr: 0.5, steps: 100_000 };
 
+/** The domain of α (the descent settings are checked in `run`). */
+const SCHEMA: ClaimParamSchema = {
+  alpha: { kind: 'open', label: 'α', min: 0, max: 1, control: { min: 0.01, max: 0.99 } },
+};
+
 function run(given: C5WeightGrowthParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const params = checkClaimParams(ID, DEFAULTS, given);
-  const alpha = checkAlpha(ID, params.alpha, 'alpha');
-  if (!(alpha > 0 && alpha < 1)) {
-    throw new LslabError('E_RANGE', ID, 'must lie in (0, 1)', { argument: 'alpha', value: alpha });
-  }
+  const params = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
+  const { alpha } = params;
   const lr = checkPositive(ID, 'lr', params.lr);
   if (lr > 0.5) throw new LslabError('E_RANGE', ID, 'must be ≤ 0.5', { argument: 'lr', value: lr });
   const steps = checkInteger(ID, 'steps', params.steps, { min: 10_000, max: 1_000_000 });
@@ -250,6 +257,7 @@ export const c5WeightGrowth: Claim<C5WeightGrowthParams> = {
   statement:
     'On separable data gradient descent with hard labels gives $w_t = \\hat w \\ln t + \\tilde w + o(1)$ ($\\hat w$ the max-margin direction); with targets inside $(0, 1)$, $\\lVert w_t \\rVert$ converges.',
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'hard-margin SVM: ‖ŵ‖ = √5/2': 'sqrt(5) / 2',
     'hard labels: support vector 1: s_i x_i·(w_T − ŵ ln T) → ln(η/(n α_i))': 'log(lr / 6)',

@@ -1,11 +1,5 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '@lslab/core';
-import {
-  checkAlpha,
-  checkClaimParams,
-  checkInteger,
-  checkPositive,
-  checkSeed,
-} from '@lslab/core/validate';
+import { type ClaimParamSchema, checkClaimParams } from '@lslab/core/validate';
 import { binaryLossLipschitz } from '../binaryLossLipschitz.js';
 import { bousquetElisseeffBound } from '../bousquetElisseeffBound.js';
 import { stabilitySweep } from '../stabilitySweep.js';
@@ -31,15 +25,18 @@ const GRID = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const DIM = 4;
 
 const DEFAULTS: C10StabilityParams = { alpha: 0.1, K: 3, lambda: 1, flips: 4, seed: 0 };
+/** The domains of the parameters; the page moves λ in [0.01, 10] and up to 10 flips. */
+const SCHEMA: ClaimParamSchema = {
+  alpha: { kind: 'number', label: 'α', min: 0, max: 1 },
+  K: { kind: 'integer', label: 'K', min: 2, max: 16 },
+  lambda: { kind: 'positive', label: 'λ', control: { min: 0.01, max: 10 } },
+  flips: { kind: 'integer', label: 'flips', min: 1, max: 50, control: { max: 10 } },
+  seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
+};
 
 function run(given: C10StabilityParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const params = checkClaimParams(ID, DEFAULTS, given);
-  const alpha = checkAlpha(ID, params.alpha, 'alpha');
-  const K = checkInteger(ID, 'K', params.K, { min: 2, max: 16 });
-  const lambda = checkPositive(ID, 'lambda', params.lambda);
-  const flips = checkInteger(ID, 'flips', params.flips, { min: 1, max: 50 });
-  const seed = checkSeed(ID, 'seed', params.seed);
+  const { alpha, K, lambda, flips, seed } = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
   const alphas = [...new Set([...GRID, alpha])].sort((a, b) => a - b);
   const s = stabilitySweep({ ns: NS, alphas, lambda, dim: DIM, numClasses: K, flips, seed });
   const checks: ClaimCheck[] = [];
@@ -164,6 +161,7 @@ export const c10Stability: Claim<C10StabilityParams> = {
   statement:
     'Flipping label $i$ moves the minimiser of $\\frac1n\\sum_i \\ell + \\frac\\lambda2\\lVert W\\rVert^2$ by $\\lVert\\Delta W\\rVert_F \\le \\frac{(1-\\alpha)\\sqrt2\\,\\lVert x_i\\rVert}{\\lambda n}$.',
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'ΔW ≤ ‖Δq‖‖x_i‖/(λn) in every cell (largest ΔW/bound)': '1',
     'ΔW ≥ ‖Δq‖‖x_i‖/(n(λ + L_n)) in every cell (smallest ΔW/lower bound)': '1',

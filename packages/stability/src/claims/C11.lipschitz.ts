@@ -10,13 +10,7 @@ import {
   softmax,
   softmaxCrossEntropy,
 } from '@lslab/core';
-import {
-  checkAlpha,
-  checkClaimParams,
-  checkInteger,
-  checkNumClasses,
-  checkSeed,
-} from '@lslab/core/validate';
+import { type ClaimParamSchema, checkClaimParams } from '@lslab/core/validate';
 import { binaryLossLipschitz } from '../binaryLossLipschitz.js';
 import { estimateLipschitz } from '../estimateLipschitz.js';
 import type { LipschitzNorm } from '../internal/norms.js';
@@ -46,15 +40,23 @@ const HESSIAN_SAMPLES = 200;
 const H = 1e-4;
 
 const DEFAULTS: C11LipschitzParams = { alpha: 0.1, K: 10, samples: 2000, seed: 0 };
+/** The domains of the parameters; the page moves K up to 100 and the samples up to 5000. */
+const SCHEMA: ClaimParamSchema = {
+  alpha: { kind: 'number', label: 'α', min: 0, max: 1 },
+  K: { kind: 'integer', label: 'K', min: 2, max: 1000, control: { max: 100 } },
+  samples: {
+    kind: 'integer',
+    label: 'samples',
+    min: 100,
+    max: 20_000,
+    control: { max: 5000, step: 100 },
+  },
+  seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
+};
 
 function run(given: C11LipschitzParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const params = checkClaimParams(ID, DEFAULTS, given);
-  const alpha = checkAlpha(ID, params.alpha, 'alpha');
-  const K = checkNumClasses(ID, params.K, 'K');
-  checkInteger(ID, 'K', K, { max: 1000 });
-  const samples = checkInteger(ID, 'samples', params.samples, { min: 100, max: 20_000 });
-  const seed = checkSeed(ID, 'seed', params.seed);
+  const { alpha, K, samples, seed } = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
   const rng = createRng(seed);
   const checks: ClaimCheck[] = [];
   const norms: object[] = [];
@@ -233,6 +235,7 @@ export const c11Lipschitz: Claim<C11LipschitzParams> = {
   statement:
     'With smoothing, $\\sup_p \\lVert p - q \\rVert_2 = \\sqrt{(1-\\alpha/K)^2 + (1-\\alpha+\\alpha/K)^2 + (K-2)(\\alpha/K)^2} < \\sqrt 2$, while $\\lambda_{\\max}(\\operatorname{diag}(p) - pp^\\top) \\le 1/2$ for every target.',
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'uniform ℓ2: max over vertices = closed form': U2,
     'uniform ℓ1: max over vertices = closed form': '2 - 2 * alpha / K',

@@ -2,7 +2,7 @@ import { type Claim, type ClaimResult, check, createRng } from '@lslab/core';
 import { type ExperimentResult, evaluateExperiment } from './evaluate.js';
 import { BRIER, DEBIASED_ECE, ECE, GAP } from './metrics.js';
 import { describeExperiment } from './notes.js';
-import { C8_ID, type SmoothingCalibrationParams, validateParams } from './params.js';
+import { C8_ID, C8_SCHEMA, type SmoothingCalibrationParams, validateParams } from './params.js';
 import { REAL_DATASETS, realDataExperiment } from './realData.js';
 import { overconfidentRegime, wellSpecifiedRegime } from './regimes.js';
 
@@ -129,5 +129,6 @@ export const c8SmoothingCalibration: Claim<SmoothingCalibrationParams> = {
     testN: 3000,
     datasets: [...REAL_DATASETS],
   },
+  paramSchema: C8_SCHEMA,
   run,
 };

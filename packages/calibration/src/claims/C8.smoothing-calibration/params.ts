@@ -1,5 +1,10 @@
 import { LslabError } from '@lslab/core';
-import { checkInteger, checkNumber, checkOptions, checkSeed } from '@lslab/core/validate';
+import {
+  type ClaimParamSchema,
+  checkClaimParam,
+  checkNumber,
+  checkOptions,
+} from '@lslab/core/validate';
 import { REAL_DATASETS, type RealDatasetName } from './realData.js';
 
 /** Parameters of claim C8 (`c8SmoothingCalibration`). */
@@ -57,26 +62,48 @@ const KEYS: (keyof SmoothingCalibrationParams)[] = [
   'datasets',
 ];
 
-/** Integer parameters and their [min, max]. */
-const COUNTS: [keyof SmoothingCalibrationParams, number, number][] = [
-  ['resamples', 200, 100_000],
-  ['bins', 2, 100],
-  ['numClasses', 2, 20],
-  ['overN', 20, 2000],
-  ['overDim', 21, 5000],
-  ['overSteps', 1, 10_000],
-  ['wellN', 100, 100_000],
-  ['wellDim', 1, 100],
-  ['validationN', 200, 100_000],
-  ['testN', 1000, 100_000],
-];
+/**
+ * The domains of the seed and the counts, in validation order; the page moves
+ * the seed and the sizes up to what a browser runs in seconds.
+ */
+export const C8_SCHEMA: ClaimParamSchema = {
+  seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
+  resamples: {
+    kind: 'integer',
+    label: 'resamples',
+    min: 200,
+    max: 100_000,
+    control: { max: 2000, step: 100 },
+  },
+  bins: { kind: 'integer', label: 'bins', min: 2, max: 100, control: { max: 30 } },
+  numClasses: { kind: 'integer', label: 'K', min: 2, max: 20, control: { max: 10 } },
+  overN: { kind: 'integer', label: 'n (over-confident)', min: 20, max: 2000, control: false },
+  overDim: { kind: 'integer', label: 'd (over-confident)', min: 21, max: 5000, control: false },
+  overSteps: { kind: 'integer', label: 'steps', min: 1, max: 10_000, control: false },
+  wellN: {
+    kind: 'integer',
+    label: 'n (well specified)',
+    min: 100,
+    max: 100_000,
+    control: { max: 5000, step: 100 },
+  },
+  wellDim: { kind: 'integer', label: 'd (well specified)', min: 1, max: 100, control: false },
+  validationN: { kind: 'integer', label: 'validation n', min: 200, max: 100_000, control: false },
+  testN: {
+    kind: 'integer',
+    label: 'test n',
+    min: 1000,
+    max: 100_000,
+    control: { max: 20_000, step: 1000 },
+  },
+};
 
 /** @internal Throws `E_RANGE` / `E_OPTION` naming the claim and the parameter it cannot run with. */
 export function validateParams(p: SmoothingCalibrationParams): void {
   const fn = C8_ID;
   checkOptions<SmoothingCalibrationParams>(fn, p, KEYS);
-  checkSeed(fn, 'params.seed', p.seed);
-  for (const [key, min, max] of COUNTS) checkInteger(fn, `params.${key}`, p[key], { min, max });
+  for (const [key, spec] of Object.entries(C8_SCHEMA))
+    checkClaimParam(fn, `params.${key}`, (p as Record<string, unknown>)[key], spec, p);
   if (!(p.overDim > p.overN)) {
     throw new LslabError(
       'E_RANGE',

@@ -3,7 +3,7 @@ import { convertSmoothing } from '../../convertSmoothing.js';
 import { smoothBinaryTargets } from '../../smoothBinaryTargets.js';
 import { smoothLabels } from '../../smoothLabels.js';
 import { checkClaimParams } from '../../validate/checkClaimParams.js';
-import { checkInRange, checkInteger } from '../../validate/numbers.js';
+import type { ClaimParamSchema } from '../../validate/claimParamSchema.js';
 
 import { EPS } from '../tolerances.js';
 import { maxAbsDiff } from '../vectors.js';
@@ -26,6 +26,17 @@ const MAX_K = 10_000;
 // side, 10·EPS/2 = 5·EPS < 8·EPS.
 const CONVERSION_TOL = 8 * EPS;
 
+/** The domains of K and α, in validation order (α's bound depends on K). */
+const SCHEMA: ClaimParamSchema = {
+  K: { kind: 'integer', label: 'K', min: 2, max: MAX_K, control: { max: 50 } },
+  alpha: {
+    kind: 'number',
+    label: 'α',
+    min: 0,
+    max: (p) => ((p.K as number) - 1) / (p.K as number),
+  },
+};
+
 /** Tracks the entry farthest from `e` (the one a check must report); NaN until one is seen. */
 class Farthest {
   v = Number.NaN;
@@ -47,9 +58,7 @@ function notes(alpha: number, aU: number, aO: number): string[] {
 }
 
 function run(params: C1SmoothedTargetsParams): ClaimResult {
-  const p = checkClaimParams(ID, DEFAULTS, params);
-  const K = checkInteger(ID, 'K', p.K, { min: 2, max: MAX_K });
-  const alpha = checkInRange(ID, 'alpha', p.alpha, 0, (K - 1) / K);
+  const { K, alpha } = checkClaimParams(ID, DEFAULTS, params, SCHEMA);
   const aU = convertSmoothing(alpha, K, 'others', 'uniform');
   const aO = convertSmoothing(alpha, K, 'uniform', 'others');
   const ex = {
@@ -153,6 +162,7 @@ export const c1SmoothedTargets: Claim<C1SmoothedTargetsParams> = {
   statement:
     'Label smoothing replaces e_y by $q = (1-\\alpha)e_y + \\alpha/K$ (uniform) or $q_y = 1-\\alpha,\\ q_{k\\ne y} = \\alpha/(K-1)$ (others), and $\\mathrm{others}(\\alpha) = \\mathrm{uniform}(\\alpha K/(K-1))$.',
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'others: true class = 1 − α': '1 - alpha',
     'others: wrong class = α/(K−1)': 'alpha / (K - 1)',

@@ -5,9 +5,9 @@ import { smoothLabels } from '../../smoothLabels.js';
 import { softmax } from '../../softmax.js';
 import { softmaxCrossEntropy } from '../../softmaxCrossEntropy.js';
 import { checkClaimParams } from '../../validate/checkClaimParams.js';
-import { checkAlpha, checkInteger } from '../../validate/numbers.js';
+import type { ClaimParamSchema } from '../../validate/claimParamSchema.js';
 import { differenceError, STEP } from '../differences.js';
-import { type SeededTrials, seededTrials } from '../params.js';
+import { SEEDED_TRIALS, type SeededTrials, seededTrials } from '../params.js';
 import { between, randomDistribution, randomVector } from '../randomInputs.js';
 import { EPS, sumRounding } from '../tolerances.js';
 import { maxAbsDiff } from '../vectors.js';
@@ -26,11 +26,16 @@ const ID = 'C2.gradient';
 const DEFAULTS: C2GradientParams = { K: 4, alpha: 0.1, seed: 2, trials: 24 };
 /** Random logits lie in [−SPREAD, SPREAD]. */
 const SPREAD = 4;
+/** The domains of K and α (the page moves K up to 50: the Hessian is K × K per trial). */
+const SCHEMA: ClaimParamSchema = {
+  K: { kind: 'integer', label: 'K', min: 2, max: 2000, control: { max: 50 } },
+  alpha: { kind: 'number', label: 'α', min: 0, max: 1 },
+  ...SEEDED_TRIALS,
+};
 
 function run(params: C2GradientParams): ClaimResult {
-  const p0 = checkClaimParams(ID, DEFAULTS, params);
-  const K = checkInteger(ID, 'K', p0.K, { min: 2, max: 2000 });
-  const alpha = checkAlpha(ID, p0.alpha);
+  const p0 = checkClaimParams(ID, DEFAULTS, params, SCHEMA);
+  const { K, alpha } = p0;
   const { trials, rng } = seededTrials(ID, p0);
   const fdErr = new Worst();
   const kernelErr = new Worst();
@@ -161,6 +166,7 @@ export const c2Gradient: Claim<C2GradientParams> = {
   statement:
     'For $\\ell(z; q) = \\log\\sum_k e^{z_k} - \\langle q, z\\rangle$ the gradient is $\\nabla_z \\ell = \\mathrm{softmax}(z) - q$ for any distribution q, and the Hessian $\\mathrm{diag}(p) - pp^\\top$ does not depend on q.',
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'uniform: true-class gradient at z = 0': '1 / K - (1 - alpha + alpha / K)',
     'others: wrong-class gradient at z = 0': '1 / K - alpha / (K - 1)',

@@ -6,7 +6,7 @@ import { checkClaimParams } from '../../validate/checkClaimParams.js';
 import { binaryDescent as binary, checkpoints, MULTI_LR } from './descent.js';
 import { type Drift, driftTolerance } from './drift.js';
 import { binaryTol, multiClass } from './limits.js';
-import { checkC3Params } from './params.js';
+import { C3_SCHEMA, checkC3Params } from './params.js';
 
 /** Parameters of {@link c3FiniteOptimum}. */
 export type C3FiniteOptimumParams = {
@@ -131,6 +131,7 @@ export const c3FiniteOptimum: Claim<C3FiniteOptimumParams> = {
   statement:
     'If every $q_k > 0$ the loss $\\log\\sum_k e^{z_k} - \\langle q, z\\rangle$ is minimised at $z = \\log q + c$ with value $H(q)$; with hard labels gradient descent diverges like $z_t \\approx \\ln t$.',
   defaults: DEFAULTS,
+  paramSchema: C3_SCHEMA,
   formulas: {
     'uniform: z_y − z_k at the limit of gradient descent': 'log(1 + K * (1 - alpha) / alpha)',
     'others: z_y − z_k at the limit of gradient descent': 'log((1 - alpha) * (K - 1) / alpha)',

@@ -1,19 +1,28 @@
 import { LslabError } from '../../errors.js';
-import {
-  checkInOpenRange,
-  checkInRange,
-  checkInteger,
-  checkPositive,
-} from '../../validate/numbers.js';
+import { type ClaimParamSchema, checkClaimParam } from '../../validate/claimParamSchema.js';
+import { checkInRange, checkInteger, checkPositive } from '../../validate/numbers.js';
 import type { C3FiniteOptimumParams } from './index.js';
+
+/** @internal The domains of α and K (the page moves these; lr and steps stay at their values). */
+export const C3_SCHEMA: ClaimParamSchema = {
+  alpha: {
+    kind: 'open',
+    label: 'α',
+    min: 0,
+    max: 1,
+    why: 'α = 0 is hard labels, α = 1 leaves no mass on y',
+    control: { min: 0.01, max: 0.99 },
+  },
+  K: { kind: 'integer', label: 'K', min: 2, max: 1000, control: { max: 50 } },
+};
 
 /**
  * @internal The domain of C3's parameters, checked at the door with the
  * claim's id as the function the user called.
  */
 export function checkC3Params(id: string, p: C3FiniteOptimumParams): C3FiniteOptimumParams {
-  checkInOpenRange(id, 'alpha', p.alpha, 0, 1, 'α = 0 is hard labels, α = 1 leaves no mass on y');
-  checkInteger(id, 'K', p.K, { min: 2, max: 1000 });
+  checkClaimParam(id, 'alpha', p.alpha, C3_SCHEMA.alpha);
+  checkClaimParam(id, 'K', p.K, C3_SCHEMA.K);
   checkPositive(id, 'lr', p.lr);
   checkInRange(id, 'lr', p.lr, 0, 2);
   const steps = checkInteger(id, 'steps', p.steps, { min: 1000, max: 10_000_000 });

@@ -1,8 +1,8 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check } from '../../claim.js';
 import { checkClaimParams } from '../../validate/checkClaimParams.js';
-import { checkAlpha, checkInRange, checkInteger } from '../../validate/numbers.js';
+import type { ClaimParamSchema } from '../../validate/claimParamSchema.js';
 import { differenceError } from '../differences.js';
-import { type SeededTrials, seededTrials } from '../params.js';
+import { SEEDED_TRIALS, type SeededTrials, seededTrials } from '../params.js';
 import { EPS, sumRounding } from '../tolerances.js';
 import { FAR, starvedPath } from './paths.js';
 import { measure, SPREAD } from './trials.js';
@@ -19,12 +19,17 @@ export type C7RegulariserParams = SeededTrials & {
 
 const ID = 'C7.regulariser';
 const DEFAULTS: C7RegulariserParams = { alpha: 0.1, K: 5, beta: 0.1, seed: 7, trials: 24 };
+/** The domains of α, K and β (the page moves K up to 100 and β up to 2). */
+const SCHEMA: ClaimParamSchema = {
+  alpha: { kind: 'number', label: 'α', min: 0, max: 1 },
+  K: { kind: 'integer', label: 'K', min: 2, max: 10_000, control: { max: 100 } },
+  beta: { kind: 'number', label: 'β', min: 0, max: 100, control: { max: 2 } },
+  ...SEEDED_TRIALS,
+};
 
 function run(params: C7RegulariserParams): ClaimResult {
-  const p = checkClaimParams(ID, DEFAULTS, params);
-  const alpha = checkAlpha(ID, p.alpha);
-  const K = checkInteger(ID, 'K', p.K, { min: 2, max: 10_000 });
-  const beta = checkInRange(ID, 'beta', p.beta, 0, 100);
+  const p = checkClaimParams(ID, DEFAULTS, params, SCHEMA);
+  const { alpha, K, beta } = p;
   const { trials, rng } = seededTrials(ID, p);
   const lnK = Math.log(K);
   const w = measure(K, alpha, beta, trials, rng);
@@ -138,6 +143,7 @@ export const c7Regulariser: Claim<C7RegulariserParams> = {
   statement:
     "With uniform smoothing $L_{LS} = (1-\\alpha)\\,\\mathrm{CE} + \\alpha\\,[\\mathrm{KL}(u\\,\\|\\,p) + \\ln K]$, so $L_{LS} - \\mathrm{CE} = \\alpha(z_y - \\bar z)$; $\\mathrm{KL}(u\\,\\|\\,p)$ is unbounded while the confidence penalty's $\\mathrm{KL}(p\\,\\|\\,u) \\le \\ln K$.",
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'smoothingDecomposition: constant H(u) = ln K (largest seen)': 'log(K)',
     'smoothingDecomposition: constant H(v) = ln(K − 1) (largest seen)': 'log(K - 1)',

@@ -1,8 +1,8 @@
 import { type Claim, type ClaimResult, check } from '../../claim.js';
 import { smoothLabels } from '../../smoothLabels.js';
 import { checkClaimParams } from '../../validate/checkClaimParams.js';
-import { checkInOpenRange, checkInteger } from '../../validate/numbers.js';
-import { type SeededTrials, seededTrials } from '../params.js';
+import type { ClaimParamSchema } from '../../validate/claimParamSchema.js';
+import { SEEDED_TRIALS, type SeededTrials, seededTrials } from '../params.js';
 import { EPS } from '../tolerances.js';
 import { logOf, maxAbsDiff, norm, oneHot } from '../vectors.js';
 import { rhythmNotes, workedExample } from './example.js';
@@ -22,19 +22,24 @@ export type C9TrainingRhythmParams = SeededTrials & {
 const ID = 'C9.training-rhythm';
 const DEFAULTS: C9TrainingRhythmParams = { alpha: 0.1, K: 5, py: 0.99, seed: 9, trials: 24 };
 const Y = 0; // the true class, as in the helpers
+/** The domains of α, K and p_y (p_y's lower bound is 1/K); the page moves K up to 100. */
+const SCHEMA: ClaimParamSchema = {
+  alpha: {
+    kind: 'open',
+    label: 'α',
+    min: 0,
+    max: 1,
+    why: 'α = 0 is hard labels; α = 1 leaves no mass on y',
+    control: { min: 0.01, max: 0.99 },
+  },
+  K: { kind: 'integer', label: 'K', min: 2, max: 100_000, control: { max: 100 } },
+  py: { kind: 'open', label: 'p_y', min: (p) => 1 / (p.K as number), max: 1 },
+  ...SEEDED_TRIALS,
+};
 
 function run(params: C9TrainingRhythmParams): ClaimResult {
-  const p0 = checkClaimParams(ID, DEFAULTS, params);
-  const alpha = checkInOpenRange(
-    ID,
-    'alpha',
-    p0.alpha,
-    0,
-    1,
-    'α = 0 is hard labels; α = 1 leaves no mass on y',
-  );
-  const K = checkInteger(ID, 'K', p0.K, { min: 2, max: 100_000 });
-  const py = checkInOpenRange(ID, 'py', p0.py, 1 / K, 1);
+  const p0 = checkClaimParams(ID, DEFAULTS, params, SCHEMA);
+  const { alpha, K, py } = p0;
   const { trials, rng } = seededTrials(ID, p0);
   const eMinusU = oneHot(K, Y).map((v) => alpha * (v - 1 / K));
   const eMinusV = oneHot(K, Y).map((v, i) => alpha * (i === Y ? v : -1 / (K - 1)));
@@ -158,6 +163,7 @@ export const c9TrainingRhythm: Claim<C9TrainingRhythmParams> = {
   statement:
     'With uniform smoothing $\\nabla_{LS} = \\nabla_{CE} + \\alpha(e_y - u)$, so $\\|\\nabla_{LS}\\|^2 = \\|\\nabla_{CE}\\|^2 - 2\\alpha(1-p_y) + \\alpha^2 (K-1)/K$.',
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'uniform: crossover p_y': '1 - alpha * (K - 1) / (2 * K)',
     'others: crossover p_y': '1 - alpha / 2',

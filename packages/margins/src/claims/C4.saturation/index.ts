@@ -9,11 +9,10 @@ import {
   sigmoidCrossEntropy,
 } from '@lslab/core';
 import {
-  checkAlpha,
+  type ClaimParamSchema,
   checkClaimParams,
   checkInteger,
   checkPositive,
-  checkSeed,
 } from '@lslab/core/validate';
 import { meanInterval } from '../internal/interval.js';
 import { freeBinaryLogit } from './freeLogit.js';
@@ -53,14 +52,18 @@ const DEFAULTS: C4SaturationParams = {
   seed: 0,
 };
 
+/** The domains of the parameters the page moves (the descent settings are checked in `run`). */
+const SCHEMA: ClaimParamSchema = {
+  alpha: { kind: 'open', label: 'α', min: 0, max: 1, control: { min: 0.01, max: 0.99 } },
+  K: { kind: 'integer', label: 'K', min: 2, max: 20, control: { max: 10 } },
+  seeds: { kind: 'integer', label: 'seeds', min: 3, max: 30, control: { max: 10 } },
+  seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
+};
+
 function run(given: C4SaturationParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const p = checkClaimParams(ID, DEFAULTS, given);
-  const alpha = checkAlpha(ID, p.alpha, 'alpha');
-  if (!(alpha > 0 && alpha < 1)) {
-    throw new LslabError('E_RANGE', ID, 'must lie in (0, 1)', { argument: 'alpha', value: alpha });
-  }
-  const K = checkInteger(ID, 'K', p.K, { min: 2, max: 20 });
+  const p = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
+  const { alpha, K, seeds, seed } = p;
   const lr = checkPositive(ID, 'lr', p.lr);
   if (lr > 2) throw new LslabError('E_RANGE', ID, 'must be ≤ 2', { argument: 'lr', value: lr });
   const steps = checkInteger(ID, 'steps', p.steps, { min: 10_000, max: 1_000_000 });
@@ -78,8 +81,6 @@ function run(given: C4SaturationParams): ClaimResult {
     });
   }
   const mlpSteps = checkInteger(ID, 'mlpSteps', p.mlpSteps, { min: 10, max: 10_000 });
-  const seeds = checkInteger(ID, 'seeds', p.seeds, { min: 3, max: 30 });
-  const seed = checkSeed(ID, 'seed', p.seed);
   const checks: ClaimCheck[] = [];
   // the smoothed optimum: descend until converged (rate 1 − η·t(1 − t) per step; 10⁴ steps
   // at α = 0.01 is 1 − 1e-2 per step, e^{−100}); σ(z) is then t up to rounding, so σ′ is
@@ -195,6 +196,7 @@ export const c4Saturation: Claim<C4SaturationParams> = {
   statement:
     "At the smoothed optimum $\\sigma'(z^*) = \\alpha(1-\\alpha)$ (others) or $(1-\\alpha/2)\\alpha/2$ (uniform); with hard labels $t\\,\\sigma'(z_t) \\to 1/\\eta$.",
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'others: σ′ at the smoothed optimum = α(1 − α)': 'alpha * (1 - alpha)',
     'uniform (binary): σ′ at the smoothed optimum = (1 − α/2)(α/2)':

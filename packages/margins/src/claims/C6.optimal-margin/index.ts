@@ -1,11 +1,5 @@
 import { type Claim, type ClaimCheck, type ClaimResult, check, LslabError } from '@lslab/core';
-import {
-  checkAlpha,
-  checkClaimParams,
-  checkInteger,
-  checkNumClasses,
-  checkSeed,
-} from '@lslab/core/validate';
+import { type ClaimParamSchema, checkClaimParams } from '@lslab/core/validate';
 import { meanInterval } from '../internal/interval.js';
 import { collapse, DECAY } from './collapse.js';
 import { freeLogitOptimum, unconstrainedOptimum } from './optimum.js';
@@ -30,21 +24,23 @@ const K_FEATURES = 100;
 const K_COLLAPSE = 10;
 
 const DEFAULTS: C6OptimalMarginParams = { alpha: 0.1, K: 10, seeds: 10, seed: 0 };
+/** The domains of the parameters (α = 0 is refused in `run`); the page moves K up to 50. */
+const SCHEMA: ClaimParamSchema = {
+  alpha: { kind: 'number', label: 'α', min: 0, max: 1, control: { min: 0.01, max: 0.99 } },
+  K: { kind: 'integer', label: 'K', min: 2, max: 1000, control: { max: 50 } },
+  seeds: { kind: 'integer', label: 'splits', min: 3, max: 30, control: { max: 10 } },
+  seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
+};
 
 function run(given: C6OptimalMarginParams): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
-  const params = checkClaimParams(ID, DEFAULTS, given);
-  const alpha = checkAlpha(ID, params.alpha, 'alpha');
+  const { alpha, K, seeds, seed } = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
   if (alpha === 0) {
     throw new LslabError('E_RANGE', ID, 'must be > 0: hard labels have no finite optimal gap', {
       argument: 'alpha',
       value: alpha,
     });
   }
-  const K = checkNumClasses(ID, params.K, 'K');
-  checkInteger(ID, 'K', K, { max: 1000 });
-  const seeds = checkInteger(ID, 'seeds', params.seeds, { min: 3, max: 30 });
-  const seed = checkSeed(ID, 'seed', params.seed);
   const checks: ClaimCheck[] = [];
   const optimum: object[] = [];
   const kf = Math.min(K, K_FEATURES);
@@ -210,6 +206,7 @@ export const c6OptimalMargin: Claim<C6OptimalMarginParams> = {
   statement:
     'At the optimum $z_y - z_k = \\ln(q_y/q_k)$ for every $k \\ne y$: $\\ln(1 + K(1-\\alpha)/\\alpha)$ (uniform), $\\ln((1-\\alpha)(K-1)/\\alpha)$ (others).',
   defaults: DEFAULTS,
+  paramSchema: SCHEMA,
   formulas: {
     'uniform: free logits reach ln(q_y/q_k) for every wrong class':
       'log(1 + K * (1 - alpha) / alpha)',

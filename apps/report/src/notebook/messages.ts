@@ -1,0 +1,57 @@
+import type { ResolvedParam } from '@lslab/core/validate';
+import type { PageChapter, PageClaim, PageFormula } from '../pageData.js';
+import type { RejectedParam } from './liveClaim.js';
+
+/** What the page asks of the notebook worker. */
+export type WorkerRequest =
+  | {
+      type: 'claim';
+      /** Increasing per page: a reply to an older request is stale. */
+      request: number;
+      id: string;
+      /** The report's parameters of the claim (what "reset" returns to). */
+      base: Record<string, unknown>;
+      /** The parameters asked for (from the controls or a link): untrusted. */
+      given: Record<string, unknown>;
+    }
+  | {
+      type: 'predictions';
+      request: number;
+      /** The file name, as the reader's system gave it: untrusted, shown as text. */
+      name: string;
+      /** The file's size in bytes, as the browser reported it, before reading. */
+      bytes: number;
+      text: string;
+      /** The bootstrap seed (the report's `--seed`, 0 by default). */
+      seed: number;
+    };
+
+/** Full-precision numbers of a predictions analysis, for the page's data attributes. */
+export interface ModelNumbers {
+  ece: number;
+  nll: number;
+  temperature: number;
+}
+
+/** What the notebook worker answers. */
+export type WorkerReply =
+  | {
+      type: 'claim';
+      request: number;
+      cell: PageClaim;
+      params: Record<string, unknown>;
+      controls: ResolvedParam[];
+      rejected: RejectedParam[];
+      ms: number;
+    }
+  | { type: 'preview'; request: number; formulas: PageFormula[] }
+  | { type: 'model'; request: number; chapter: PageChapter; numbers: ModelNumbers; ms: number }
+  | {
+      type: 'error';
+      request: number;
+      message: string;
+      /** The line (and column) of a file error, when the reader knows it. */
+      line?: number;
+      column?: number;
+      rejected?: RejectedParam[];
+    };

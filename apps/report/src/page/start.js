@@ -1,0 +1,3 @@
+// @ts-check
+// The page script, last part: build the page.
+main();
