@@ -130,6 +130,8 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
     expect(new URL(page.url()).hash).toBe('#c6?alpha=0.25');
     await settled(page, C6, 240_000);
     expect(await chart.innerHTML()).not.toBe(before);
+    // the worker compiled core's WebAssembly kernels under the page's policy
+    expect(await page.evaluate(() => document.body.dataset.kernels)).toBe('wasm');
     // the checks table recomputed: the first row now expects ln 31
     const expected = await page
       .locator(`article[data-claim="${C6}"] .claim-checks tbody tr`)

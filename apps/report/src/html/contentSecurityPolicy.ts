@@ -35,6 +35,9 @@ function hashes(texts: readonly string[]): string {
  * - `script-src` the hashes of the inline scripts: no remote script, no
  *   `'unsafe-inline'` and no `'unsafe-eval'` (Vega evaluates its expressions
  *   with the interpreter, vega-embed's `ast: true`, instead of `Function`).
+ *   `'wasm-unsafe-eval'` lets the page compile WebAssembly and nothing else
+ *   (no `eval`, no `Function`): the only module it compiles is
+ *   `@lslab/core`'s kernels, inlined in the worker's own hashed source.
  * - `style-src` the hashes of the inline styles: no `'unsafe-inline'`. KaTeX
  *   and Vega set element styles through the CSSOM (`element.style.x = …`),
  *   which CSP does not govern, so no `style-src-attr` is needed; vega-embed and
@@ -60,7 +63,7 @@ export function contentSecurityPolicy(inline: InlineContent): string {
   const styles = hashes(inline.styles);
   return [
     "default-src 'none'",
-    `script-src ${scripts || "'none'"}`,
+    `script-src ${scripts ? `${scripts} 'wasm-unsafe-eval'` : "'none'"}`,
     `style-src ${styles || "'none'"}`,
     'img-src data: blob:',
     'font-src data:',

@@ -43,6 +43,8 @@ export type WorkerReply =
       controls: ResolvedParam[];
       rejected: RejectedParam[];
       ms: number;
+      /** which kernels the worker runs: WebAssembly, or their JavaScript twin where the page's policy refuses it */
+      kernels: 'wasm' | 'js';
     }
   | { type: 'preview'; request: number; formulas: PageFormula[] }
   | { type: 'model'; request: number; chapter: PageChapter; numbers: ModelNumbers; ms: number }

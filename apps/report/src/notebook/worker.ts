@@ -46,6 +46,20 @@ function pageBase(given: Record<string, unknown>): {
   return { base, skipped };
 }
 
+/**
+ * Whether this worker may compile WebAssembly (the page's policy allows it with
+ * 'wasm-unsafe-eval'), and so runs core's WebAssembly kernels rather than their
+ * JavaScript twin. Checked once, in the worker, under the policy it inherited.
+ */
+const KERNELS: 'wasm' | 'js' = (() => {
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    return 'wasm';
+  } catch {
+    return 'js';
+  }
+})();
+
 function handle(m: WorkerRequest): WorkerReply {
   const start = performance.now();
   if (m.type === 'claim') {
@@ -55,7 +69,14 @@ function handle(m: WorkerRequest): WorkerReply {
       self.postMessage({ type: 'preview', request: m.request, formulas } satisfies WorkerReply);
     });
     const rejected = [...skipped, ...r.rejected];
-    return { type: 'claim', request: m.request, ...r, rejected, ms: performance.now() - start };
+    return {
+      type: 'claim',
+      request: m.request,
+      ...r,
+      rejected,
+      ms: performance.now() - start,
+      kernels: KERNELS,
+    };
   }
   // the size the browser reported; readPredictions checks the text's size and rows before parsing
   checkPredictionsBytes(m.bytes, m.name);

@@ -256,6 +256,7 @@ function onReply(state, r) {
     return;
   }
   if (r.type !== 'claim') return;
+  document.body.dataset.kernels = r.kernels;
   state.params = r.params;
   if (!next) state.given = r.params;
   if (!next) setControls(state, r.controls);
