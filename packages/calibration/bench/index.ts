@@ -34,7 +34,7 @@ const machine = rows.map((r) => ({
   passes: r.passes ?? 1,
 }));
 console.log(
-  'NLL and Brier against numpy (vectorised, no validation; bench/peers/nllBrier.py) on the same probabilities, 9 interleaved rounds, median (best):',
+  'NLL and Brier against numpy (vectorised, no validation; bench/peers/nllBrier.py) on the same probabilities, 9 interleaved rounds, each the best of two runs of each side, median (best):',
 );
 if (!pythonHas('numpy'))
   console.log('numpy: absent (python3 -c "import numpy" failed), column skipped.');
