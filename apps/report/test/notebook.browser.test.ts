@@ -224,6 +224,60 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
     await page.close();
   }, 300_000);
 
+  it('a dropped file with script, javascript: and formula class names runs nothing, shows them as text, and its CSV download neutralises the formulas', async () => {
+    const { page, problems, requests, dialogs } = await openPage();
+    const names = [
+      '<script>window.__pwned=1</script>',
+      'javascript:window.__pwned=1',
+      '=HYPERLINK("http://example.invalid")',
+      '@SUM(1+1)',
+    ];
+    const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const header = `label,${names.map((n) => q(`p_${n}`)).join(',')}`;
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const p = names.map((_, j) => (j === i % names.length ? 0.7 : 0.1));
+      return `${q(names[(i + (i % 3 === 0 ? 1 : 0)) % names.length])},${p.join(',')}`;
+    });
+    await page.evaluate(
+      ([t]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], 'formulas.csv', { type: 'text/csv' }));
+        const zone = document.querySelector('.dropzone') as HTMLElement;
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }));
+      },
+      [`${header}\n${rows.join('\n')}\n`] as const,
+    );
+    await page.waitForSelector('.dropzone[data-state="done"]', { timeout: 240_000 });
+    const shown = (await page.locator('.model-result').textContent()) ?? '';
+    for (const n of names) expect(shown).toContain(n);
+    expect(
+      await page.locator('.model-result script, .model-result a[href^="javascript:"]').count(),
+    ).toBe(0);
+    const link = page.locator('.model-result a.download');
+    expect(await link.getAttribute('href')).toMatch(/^blob:/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const firstCells = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) =>
+        line.startsWith('"')
+          ? /^"((?:[^"]|"")*)"/.exec(line)?.[1].replace(/""/g, '"')
+          : line.split(',')[0],
+      );
+    // the two formulas are prefixed with ', the other names are kept as they are
+    expect(new Set(firstCells)).toEqual(
+      new Set([names[0], names[1], `'${names[2]}`, `'${names[3]}`]),
+    );
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
+      undefined,
+    );
+    expect(dialogs).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([pageUrl]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   it('a dropped predictions file shows the ECE, NLL and temperature Node computes; a malformed one names its line and the page keeps working', async () => {
     const { page, problems, requests } = await openPage();
     const drop = async (name: string, text: string) =>

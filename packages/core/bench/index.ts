@@ -17,7 +17,7 @@ console.log('');
 console.log('## @lslab/core: kernel layer against numpy, and two threads');
 console.log('');
 console.log(
-  'Float64, index targets, labelSmoothing 0.1, reduction mean, `options.out` reused; M logits/s, median (best) of 9 interleaved rounds, each round the best of two runs of every column (the Python peers' rule too); numpy vectorised and in place, PyTorch `F.cross_entropy` + backward on one thread, on the same logits.',
+  'Float64, index targets, labelSmoothing 0.1, reduction mean, `options.out` reused; M logits/s, median (best) of 9 interleaved rounds, each round the best of two runs of every column (the same rule as the Python peers); numpy vectorised and in place, PyTorch `F.cross_entropy` + backward on one thread, on the same logits.',
 );
 if (!pythonHas('numpy'))
   console.log('numpy: absent (python3 -c "import numpy" failed), column skipped.');

@@ -47,7 +47,15 @@ export type WorkerReply =
       kernels: 'wasm' | 'js';
     }
   | { type: 'preview'; request: number; formulas: PageFormula[] }
-  | { type: 'model'; request: number; chapter: PageChapter; numbers: ModelNumbers; ms: number }
+  | {
+      type: 'model';
+      request: number;
+      chapter: PageChapter;
+      numbers: ModelNumbers;
+      /** the per-class table as CSV, by the writer of `lslab report`'s classes.csv (formulas neutralised) */
+      classesCsv: string;
+      ms: number;
+    }
   | {
       type: 'error';
       request: number;

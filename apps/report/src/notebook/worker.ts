@@ -3,8 +3,10 @@
 // report's build (scripts/buildNotebook.mjs), inlined into index.html and
 // started from a blob: URL. It runs claims and analyses predictions files
 // exactly as `lslab report` does, and posts plain data back.
+
 import { LslabError } from '@lslab/core';
 import { claimSources } from '../claimSources.js';
+import { classesCsv } from '../output/reportCsv.js';
 import { analysePredictions } from '../predictions/analysePredictions.js';
 import { predictionChartsOf, predictionsChapter } from '../predictions/predictionsChapter.js';
 import { checkPredictionsBytes } from '../predictions/predictionsLimits.js';
@@ -94,6 +96,7 @@ function handle(m: WorkerRequest): WorkerReply {
       nll: nll?.estimate ?? Number.NaN,
       temperature: report.temperature.temperature,
     },
+    classesCsv: classesCsv(report),
     ms: performance.now() - start,
   };
 }

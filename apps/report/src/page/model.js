@@ -5,6 +5,29 @@
 // parses and analyses it with the code of `lslab report --predictions`. No
 // request leaves the page. Errors (with their line) are shown as text.
 
+/** @type {string | null} the blob: URL of the last per-class table, released when replaced */
+let classesUrl = null;
+
+/**
+ * A link that downloads the per-class table of a dropped file: the CSV the
+ * worker wrote with the report's own writer (formulas neutralised), as a
+ * blob: URL (a download, not a request: nothing leaves the page).
+ * @param {string} csv
+ * @param {string} fileName the dropped file's name, shown as text only
+ */
+function csvLink(csv, fileName) {
+  if (classesUrl !== null) URL.revokeObjectURL(classesUrl);
+  classesUrl = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.className = 'download';
+  a.textContent = `Per-class table of ${fileName} (CSV)`;
+  a.href = classesUrl;
+  a.download = 'classes.csv';
+  const p = el('p', 'downloads');
+  p.append(a);
+  return p;
+}
+
 /**
  * Adds the drop zone to the "Your model" chapter.
  * @param {HTMLElement} section
@@ -72,6 +95,7 @@ function modelDropZone(section, seed) {
       result.dataset.nll = String(r.numbers.nll);
       result.dataset.temperature = String(r.numbers.temperature);
       for (const c of r.chapter.cells) result.append(renderCell(c));
+      result.append(csvLink(r.classesCsv, file.name));
       zone.dataset.state = 'done';
     };
     /** @type {WorkerRequest} */
