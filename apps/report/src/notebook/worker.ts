@@ -5,6 +5,7 @@
 // exactly as `lslab report` does, and posts plain data back.
 
 import { LslabError } from '@lslab/core';
+import { kernelBackend } from '@lslab/core/kernels';
 import { claimSources } from '../claimSources.js';
 import { classesCsv } from '../output/reportCsv.js';
 import { analysePredictions } from '../predictions/analysePredictions.js';
@@ -48,20 +49,6 @@ function pageBase(given: Record<string, unknown>): {
   return { base, skipped };
 }
 
-/**
- * Whether this worker may compile WebAssembly (the page's policy allows it with
- * 'wasm-unsafe-eval'), and so runs core's WebAssembly kernels rather than their
- * JavaScript twin. Checked once, in the worker, under the policy it inherited.
- */
-const KERNELS: 'wasm' | 'js' = (() => {
-  try {
-    new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
-    return 'wasm';
-  } catch {
-    return 'js';
-  }
-})();
-
 function handle(m: WorkerRequest): WorkerReply {
   const start = performance.now();
   if (m.type === 'claim') {
@@ -77,7 +64,7 @@ function handle(m: WorkerRequest): WorkerReply {
       ...r,
       rejected,
       ms: performance.now() - start,
-      kernels: KERNELS,
+      kernels: kernelBackend(),
     };
   }
   // the size the browser reported; readPredictions checks the text's size and rows before parsing

@@ -118,6 +118,20 @@ export function wasmKernels(): KernelExports | null {
  */
 export function setKernelBackend(backend: 'auto' | 'js'): 'wasm' | 'js' {
   forced = backend;
+  return kernelBackend();
+}
+
+/**
+ * Which kernels this engine runs: `'wasm'` (WebAssembly SIMD) or `'js'` (their
+ * bit-identical JavaScript twin, where WebAssembly or SIMD is missing or a
+ * Content-Security-Policy refuses compiling it). Compiles the kernels on
+ * first use; the numbers are the same bits either way, only the speed differs.
+ *
+ * @returns the backend in use
+ * @example
+ * kernelBackend(); // 'wasm' in Node 20 and current browsers
+ */
+export function kernelBackend(): 'wasm' | 'js' {
   return wasmKernels() === null ? 'js' : 'wasm';
 }
 

@@ -1,2 +1,3 @@
+export { kernelBackend } from './backend.js';
 export { addTransposeProductRows, productRows, type Rows } from './product.js';
 export { tanhInPlace } from './tanh.js';
