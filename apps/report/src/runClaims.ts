@@ -1,4 +1,4 @@
-import type { Claim, ClaimCheck } from '@lslab/core';
+import type { Claim, ClaimCheck, ClaimProgressListener } from '@lslab/core';
 import { claimPrefix } from './catalogue.js';
 import type { ClaimSource } from './claimSources.js';
 import { evaluateFormulas, type FormulaResult } from './evaluateFormulas.js';
@@ -105,16 +105,17 @@ export function planClaims(
  * Runs one claim and evaluates its formulas.
  *
  * @param task - the claim, its package and its parameters
+ * @param onProgress - handed to the claim's `run`: a long claim reports the rows it has after each unit of work
  * @returns the claim's report
- * @throws ClaimRunError when the claim throws
+ * @throws ClaimRunError when the claim throws (or the listener does)
  * @example
  * runClaim(planClaims(claimSources, { claims: ['C1'] })[0]).holds; // true
  */
-export function runClaim(task: ClaimTask): ClaimReport {
+export function runClaim(task: ClaimTask, onProgress?: ClaimProgressListener): ClaimReport {
   const { claim, params } = task;
   let result: ReturnType<typeof claim.run>;
   try {
-    result = claim.run(params as Record<string, unknown>);
+    result = claim.run(params as Record<string, unknown>, onProgress);
   } catch (e) {
     throw new ClaimRunError(claim.id, task.package, e);
   }
@@ -153,5 +154,5 @@ export function runClaims(
   sources: readonly ClaimSource[],
   selection: ClaimSelection = {},
 ): ClaimReport[] {
-  return planClaims(sources, selection).map(runClaim);
+  return planClaims(sources, selection).map((task) => runClaim(task));
 }

@@ -145,7 +145,7 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
     await move(page, C6, 'alpha', 0.4);
     await cell.locator('button.stop:visible').waitFor({ timeout: 60_000 });
     expect(await cell.locator('.controls .status').textContent()).toMatch(
-      /^Running C6\.optimal-margin at the new parameters… \d+\.\d s$/,
+      /^Running C6\.optimal-margin at the new parameters… \d+\.\d s( · \d+ of 22 done \(.+\))?$/,
     );
     await cell.locator('button.stop').click();
     expect(await cell.locator('.controls .status').textContent()).toBe(
@@ -156,6 +156,76 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
       0.25,
     );
     expect(await chart.innerHTML()).not.toBe(before);
+    expect(requests).toEqual([pageUrl]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('a long run streams: its units count up, its charts take the rows so far, the result completes them', async () => {
+    const { page, problems, requests } = await openPage('#c6?seeds=5');
+    await settled(page, C6, 240_000);
+    // what the cell shows while it runs, recorded on every change of its marks and status
+    await page.evaluate((c) => {
+      const a = document.querySelector(`article[data-claim="${c}"]`) as HTMLElement;
+      const seen: object[] = [];
+      (window as unknown as { seen: object[] }).seen = seen;
+      const figure = (name: string) =>
+        a.querySelector(`figure[data-chart="${name}"]`) as HTMLElement | null;
+      new MutationObserver(() => {
+        seen.push({
+          progress: a.dataset.progress ?? null,
+          optimumRows: figure('C6-optimum')?.dataset.rows ?? null,
+          spreadsRows: figure('C6-spreads')?.dataset.rows ?? null,
+          spreadsPending: figure('C6-spreads')?.dataset.pending === 'true',
+          status: a.querySelector('.controls .status')?.textContent ?? '',
+          bar: (a.querySelector('progress.run-progress') as HTMLProgressElement).hidden
+            ? null
+            : (a.querySelector('progress.run-progress') as HTMLProgressElement).value,
+        });
+      }).observe(a, { attributes: true, childList: true, characterData: true, subtree: true });
+    }, C6);
+    // α = 0.2: every row changes; 5 splits: 1 + 2 data sets × 5 splits + 1 = 12 units
+    await move(page, C6, 'alpha', 0.2);
+    await settled(page, C6, 240_000);
+    type Seen = {
+      progress: string | null;
+      optimumRows: string | null;
+      spreadsRows: string | null;
+      spreadsPending: boolean;
+      status: string;
+      bar: number | null;
+    };
+    const seen = await page.evaluate(() => (window as unknown as { seen: Seen[] }).seen);
+    const during = seen.filter((x) => x.progress !== null);
+    expect(during.length).toBeGreaterThan(0);
+    // units count up and stop short of the total (the last one comes with the result)
+    const done = [...new Set(during.map((x) => x.progress))].map((x) => {
+      const [d, t] = String(x).split('/').map(Number);
+      expect(t).toBe(12);
+      return d;
+    });
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(Math.max(...done)).toBeLessThan(12);
+    // the first partial result has the optima of both conventions (4 rows) and no data set yet:
+    // the spreads chart waits, dimmed, while the optimum chart has its new rows
+    expect(during.some((x) => x.optimumRows === '4' && x.spreadsPending)).toBe(true);
+    // a status line and a bar that count the units, once the run is long
+    expect(
+      during.some((x) =>
+        /· \d+ of 12 done \((free logits|penguins|seattle-weather)/.test(x.status),
+      ),
+    ).toBe(true);
+    expect(during.some((x) => x.bar !== null && x.bar > 0 && x.bar < 12)).toBe(true);
+    // the result: no mark left, every row drawn (the spreads chart folds 3 measures of
+    // 2 data sets × hard and smoothed: 12 rows)
+    const cell = page.locator(`article[data-claim="${C6}"]`);
+    expect(await cell.getAttribute('data-progress')).toBeNull();
+    expect(await cell.locator('figure[data-pending]').count()).toBe(0);
+    expect(await cell.locator('figure[data-chart="C6-spreads"]').getAttribute('data-rows')).toBe(
+      '12',
+    );
+    expect(await cell.locator('progress.run-progress').isHidden()).toBe(true);
+    expect(rel(await formula(page, C6, C6_GAP), Math.log(41))).toBeLessThan(1e-12);
     expect(requests).toEqual([pageUrl]);
     expect(problems).toEqual([]);
     await page.close();

@@ -87,6 +87,45 @@ describe('liveClaim and previewFormulas', () => {
     // p_y's control follows K: its lower end is 1/K
     expect(r.controls.find((c) => c.name === 'py')?.min).toBe(1 / 7);
   });
+
+  it('C10 streams to the page: a partial result’s charts are the charts of the rows so far', () => {
+    const seen: { done: number; total: number; names: string[]; rows: number }[] = [];
+    const r = liveClaim(
+      claimSources,
+      'C10.stability',
+      defaults('C10'),
+      { K: 2, flips: 1 },
+      {
+        onProgress: (p, charts) => {
+          // building charts is left to the caller: only every 11th unit here (one size's α grid)
+          if (p.done % 11 !== 0) return;
+          const built = charts();
+          const line = built.find((c) => c.name === 'C10-stabilityVsN');
+          const values =
+            (line?.spec as { data?: { values: object[] } } | undefined)?.data?.values ?? [];
+          seen.push({
+            done: p.done,
+            total: p.total,
+            names: built.map((c) => c.name),
+            rows: values.length,
+          });
+        },
+      },
+    );
+    // α = 0.1 is on the grid 0, 0.1, …, 1: 7 sizes × 11 values of α
+    expect(seen.map((x) => [x.done, x.total])).toEqual(
+      [11, 22, 33, 44, 55, 66, 77].map((d) => [d, 77]),
+    );
+    // one line point per (n, α) fitted so far
+    expect(seen.map((x) => x.rows)).toEqual([11, 22, 33, 44, 55, 66, 77]);
+    // the slopes chart needs every size: it comes with the result only
+    const final = r.cell.charts.map((c) => c.name);
+    expect(final).toContain('C10-slopes');
+    for (const x of seen.slice(0, -1)) {
+      expect(x.names).not.toContain('C10-slopes');
+      expect(final).toEqual(expect.arrayContaining(x.names));
+    }
+  });
 });
 
 describe('the page’s own code', () => {

@@ -1,3 +1,4 @@
+import type { ClaimProgressListener } from './claimProgress.js';
 import { LslabError } from './errors.js';
 import { checkOption } from './validate/checkOption.js';
 import type { ClaimParamSchema } from './validate/claimParamSchema.js';
@@ -71,8 +72,13 @@ export interface Claim<P = Record<string, unknown>> {
   paramSchema?: ClaimParamSchema;
   /** Closed forms as mathjs expressions over the parameter names. */
   formulas?: Record<string, string>;
-  /** Runs the experiment; deterministic for given parameters (seed included). */
-  run(params: P): ClaimResult;
+  /**
+   * Runs the experiment; deterministic for given parameters (seed included).
+   * A long claim (one that trains models) calls `onProgress` after each unit
+   * of work with the rows it has so far (see `claimProgress`); the result is
+   * the same with or without a listener. Closed-form claims ignore it.
+   */
+  run(params: P, onProgress?: ClaimProgressListener): ClaimResult;
 }
 
 /**

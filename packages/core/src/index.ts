@@ -5,6 +5,12 @@ export {
   type ClaimResult,
   check,
 } from './claim.js';
+export {
+  type ClaimProgress,
+  type ClaimProgressListener,
+  type ClaimProgressStep,
+  claimProgress,
+} from './claimProgress.js';
 export { confidencePenalty } from './confidencePenalty.js';
 export { SMOOTHING_CONVENTIONS, type SmoothingConvention } from './convention.js';
 export { convertSmoothing } from './convertSmoothing.js';

@@ -15,6 +15,7 @@ export { type LossLipschitzOptions, lossLipschitz } from './lossLipschitz.js';
 export {
   type StabilityCell,
   type StabilitySweepOptions,
+  type StabilitySweepProgress,
   type StabilitySweepResult,
   stabilitySweep,
 } from './stabilitySweep.js';

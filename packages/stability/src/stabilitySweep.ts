@@ -33,6 +33,26 @@ export interface StabilitySweepOptions {
   rng?: Rng;
   /** Seed when no `rng` is given; default 0. */
   seed?: number;
+  /**
+   * Called after each (n, α) pair is fitted, smallest n first, with what the
+   * sweep has so far (slopes come only with the result). Its arrays are the
+   * sweep's own, read-only: read them during the call.
+   */
+  onProgress?: (soFar: StabilitySweepProgress) => void;
+}
+
+/** What {@link stabilitySweep} hands its `onProgress` listener after each (n, α) pair. */
+export interface StabilitySweepProgress {
+  /** The pair just fitted. */
+  n: number;
+  alpha: number;
+  /** Pairs fitted so far, 1 … total. */
+  done: number;
+  /** Pairs in the sweep: the sizes times the smoothing values (α = 0 included). */
+  total: number;
+  cells: readonly StabilityCell[];
+  summary: StabilitySweepResult['summary'];
+  curvature: StabilitySweepResult['curvature'];
 }
 
 /** One fit pair: row `index` flipped in the first n rows, at smoothing α. */
@@ -73,6 +93,7 @@ const KEYS: (keyof StabilitySweepOptions)[] = [
   'convention',
   'rng',
   'seed',
+  'onProgress',
 ];
 
 /**
@@ -91,7 +112,7 @@ const KEYS: (keyof StabilitySweepOptions)[] = [
  *
  * @param options - see {@link StabilitySweepOptions}
  * @returns cells, per-(n, α) summary, slopes and curvature ceilings
- * @throws LslabError `E_OPTION` (unknown key), `E_RANGE` (a size, α, λ, d,
+ * @throws LslabError `E_OPTION` (unknown key, an `onProgress` that is not a function), `E_RANGE` (a size, α, λ, d,
  *   K or flip count out of range; fewer than two distinct sizes), `E_CONVERGENCE`
  *   (Newton failed)
  * @see [C10.stability.md](../../../docs/theory/C10.stability.md): the 1/n rate and the factor 1 − α
@@ -123,6 +144,13 @@ export function stabilitySweep(options?: StabilitySweepOptions): StabilitySweepR
     o.rng !== undefined
       ? checkRng(FN, 'options.rng', o.rng)
       : createRng(checkSeed(FN, 'options.seed', o.seed ?? 0));
+  const onProgress = o.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new LslabError('E_OPTION', FN, 'is not a function', {
+      argument: 'options.onProgress',
+      value: onProgress,
+    });
+  }
   const nMax = Math.max(...ns);
   const data = softmaxData(rng.derive('data'), { n: nMax, dim: d, numClasses: k });
   const grid = [...new Set([0, ...alphas])].sort((a, b) => a - b);
@@ -130,6 +158,8 @@ export function stabilitySweep(options?: StabilitySweepOptions): StabilitySweepR
   const summary: StabilitySweepResult['summary'] = [];
   const curvature: StabilitySweepResult['curvature'] = [];
   const mean = new Map<number, number[]>(grid.map((a) => [a, []]));
+  const total = ns.length * grid.length;
+  let done = 0;
   for (const n of [...ns].sort((a, b) => a - b)) {
     const x = { rows: n, cols: d, data: data.x.data.subarray(0, n * d) };
     const y = data.y.subarray(0, n);
@@ -166,6 +196,8 @@ export function stabilitySweep(options?: StabilitySweepOptions): StabilitySweepR
       const expectedRatio = dq / targetChange(0, k, convention);
       if (alphas.includes(alpha))
         summary.push({ n, alpha, deltaW: m, ratio: m / reference, expectedRatio });
+      done++;
+      onProgress?.({ n, alpha, done, total, cells, summary, curvature });
     }
   }
   const sorted = [...ns].sort((a, b) => a - b);

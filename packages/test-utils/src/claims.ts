@@ -129,3 +129,56 @@ export function checkNamed<C extends { name: string }>(result: { checks: C[] }, 
   expect(c, `no check '${name}'`).toBeDefined();
   return c!;
 }
+
+/** What a claim hands its progress listener (core's `ClaimProgress`). */
+export interface HarnessProgress {
+  done: number;
+  total: number;
+  stage: string;
+  series: Record<string, object[]>;
+}
+
+/**
+ * Runs a long claim twice, with and without a progress listener, and checks
+ * the progress contract against what the caller expects:
+ *
+ * - the listener is called `total` times, with `done` = 1, 2, … `total` and the given `total`;
+ * - every table of every partial is a prefix (same rows, same values, same order)
+ *   of the final table, and a table with no row is absent;
+ * - the listener changes nothing: both runs give the same result, byte for byte as JSON.
+ *
+ * @param claim - the claim
+ * @param params - its parameters
+ * @param total - the number of units the caller computed from `params`
+ * @returns the partials, for further assertions
+ * @example
+ * const partials = expectProgressContract(c10Stability, c10Stability.defaults, 7 * 12);
+ * partials.at(-1)?.series.cells.length; // every cell
+ */
+export function expectProgressContract<P>(
+  claim: {
+    id: string;
+    run(params: P, onProgress?: (p: HarnessProgress) => void): HarnessResult;
+  },
+  params: P,
+  total: number,
+): HarnessProgress[] {
+  const partials: HarnessProgress[] = [];
+  const result = claim.run(params, (p) => partials.push(p));
+  const plain = claim.run(params);
+  expect(JSON.stringify(result), `${claim.id}: a listener changed the result`).toBe(
+    JSON.stringify(plain),
+  );
+  expect(partials.map((p) => p.done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+  for (const p of partials) {
+    expect(p.total, `${claim.id}: total at ${p.stage}`).toBe(total);
+    expect(typeof p.stage === 'string' && p.stage.length > 0).toBe(true);
+    for (const [name, rows] of Object.entries(p.series)) {
+      const final = result.series[name];
+      expect(final, `${claim.id}: ${name} is not a table of the result`).toBeDefined();
+      expect(rows.length, `${claim.id}: ${name} at ${p.stage} is empty`).toBeGreaterThan(0);
+      expect(rows, `${claim.id}: ${name} at ${p.stage}`).toEqual(final.slice(0, rows.length));
+    }
+  }
+  return partials;
+}

@@ -45,7 +45,7 @@ export function notebookWorkerData(): { source: string; limits: typeof PAGE_PRED
   return { source: notebookWorkerSource(), limits: PAGE_PREDICTIONS_LIMITS };
 }
 
-/** The notebook's styles: controls, notices, the drop zone. */
+/** The notebook's styles: controls, a long run's progress, notices, the drop zone. */
 export const NOTEBOOK_CSS = `
 .controls { margin: .5rem 0; }
 .control-row { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: center; }
@@ -54,6 +54,8 @@ label.control { display: inline-flex; gap: .4rem; align-items: center; }
 .control-number { width: 6.5em; }
 .controls button { margin: .4rem .5rem 0 0; }
 .controls .status { color: var(--muted); font-size: .9rem; }
+.controls progress.run-progress { width: 10rem; margin-left: .5rem; vertical-align: middle; }
+figure.chart[data-pending] { opacity: .35; transition: opacity .2s; }
 ul.notices, .notice { color: var(--fail); font-size: .9rem; }
 .dropzone { border: 2px dashed #aaa; border-radius: 6px; padding: 1rem; margin: 1rem 0; }
 .dropzone.over { border-color: var(--ok); background: #f3faf5; }

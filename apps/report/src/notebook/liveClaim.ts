@@ -1,4 +1,4 @@
-import type { Claim } from '@lslab/core';
+import type { Claim, ClaimProgress } from '@lslab/core';
 import {
   type ClaimParamSchema,
   checkClaimParam,
@@ -6,6 +6,7 @@ import {
   type ResolvedParam,
   resolveParamControls,
 } from '@lslab/core/validate';
+import type { Chart } from '../charts/chartConfig.js';
 import { chartsForClaim } from '../charts/chartsForClaim.js';
 import type { ClaimSource } from '../claimSources.js';
 import { evaluateFormulas } from '../evaluateFormulas.js';
@@ -109,6 +110,19 @@ export function findClaim(
   return undefined;
 }
 
+/** What {@link liveClaim} tells its caller while the claim runs. */
+export interface LiveClaimHooks {
+  /** Called with the accepted parameters before the claim runs. */
+  onAccepted?: (claim: Claim, accepted: AcceptedParams) => void;
+  /**
+   * Called after each unit of work of a long claim, with the rows so far and
+   * a function that builds their charts (with the report's chart builders; a
+   * table with no row yet has no chart): a caller that shows only some of the
+   * partial results builds only those charts.
+   */
+  onProgress?: (progress: ClaimProgress, charts: () => Chart[]) => void;
+}
+
 /**
  * Runs a claim at parameters from the page, as the report does (same run,
  * same mathjs check of the formulas, same chart builders, same cell layout).
@@ -117,7 +131,7 @@ export function findClaim(
  * @param id - the claim id
  * @param base - the report's parameters of the claim
  * @param given - the parameters asked for
- * @param onAccepted - called with the accepted parameters before the claim runs
+ * @param hooks - told the accepted parameters, and the progress of a long claim
  * @returns the cell, the parameters used, the controls at those parameters, what was rejected
  * @throws Error for an unknown claim; ClaimRunError when the claim throws
  * @example
@@ -128,14 +142,19 @@ export function liveClaim(
   id: string,
   base: Readonly<Record<string, unknown>>,
   given: Readonly<Record<string, unknown>>,
-  onAccepted?: (claim: Claim, accepted: AcceptedParams) => void,
+  hooks: LiveClaimHooks = {},
 ): LiveClaim {
   const found = findClaim(sources, id);
   if (found === undefined) throw new Error(`no claim with id ${id}`);
   const accepted = acceptParams(found.claim, base, given);
-  onAccepted?.(found.claim, accepted);
+  hooks.onAccepted?.(found.claim, accepted);
   const { params, rejected } = accepted;
-  const report = runClaim({ package: found.package, claim: found.claim, params });
+  const { onProgress } = hooks;
+  const claimId = found.claim.id;
+  const report = runClaim(
+    { package: found.package, claim: found.claim, params },
+    onProgress && ((p) => onProgress(p, () => chartsForClaim(claimId, p.series))),
+  );
   const controls = resolveParamControls(found.claim.paramSchema ?? {}, params);
   const cell = pageClaim(report, chartsForClaim(report.id, report.series), controls);
   return { cell, params, controls, rejected };

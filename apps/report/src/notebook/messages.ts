@@ -1,6 +1,14 @@
 import type { ResolvedParam } from '@lslab/core/validate';
+import type { Chart } from '../charts/chartConfig.js';
 import type { PageChapter, PageClaim, PageFormula } from '../pageData.js';
 import type { RejectedParam } from './liveClaim.js';
+
+/**
+ * The least time between two partial results with charts from the notebook
+ * worker: a claim that finishes units every few milliseconds (C10 fits 84
+ * pairs) would otherwise have the page redraw its charts for each.
+ */
+export const PROGRESS_CHARTS_MS = 150;
 
 /** What the page asks of the notebook worker. */
 export type WorkerRequest =
@@ -47,6 +55,18 @@ export type WorkerReply =
       kernels: 'wasm' | 'js';
     }
   | { type: 'preview'; request: number; formulas: PageFormula[] }
+  | {
+      /** A long claim's partial result: its units of work so far and the charts of its rows so far. */
+      type: 'progress';
+      request: number;
+      done: number;
+      total: number;
+      /** The unit just finished, e.g. `'penguins, split 3 of 10'`. */
+      stage: string;
+      /** The charts of the rows so far; `null` when the worker sent charts less than {@link PROGRESS_CHARTS_MS} ago. */
+      charts: Chart[] | null;
+      ms: number;
+    }
   | {
       type: 'model';
       request: number;

@@ -14,7 +14,7 @@ import { checkPredictionsBytes } from '../predictions/predictionsLimits.js';
 import { readPredictions } from '../predictions/readPredictions.js';
 import { PAGE_DATASETS } from './browserDataFiles.js';
 import { liveClaim, previewFormulas, type RejectedParam } from './liveClaim.js';
-import type { WorkerReply, WorkerRequest } from './messages.js';
+import { PROGRESS_CHARTS_MS, type WorkerReply, type WorkerRequest } from './messages.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -53,9 +53,28 @@ function handle(m: WorkerRequest): WorkerReply {
   const start = performance.now();
   if (m.type === 'claim') {
     const { base, skipped } = pageBase(m.base);
-    const r = liveClaim(claimSources, m.id, base, m.given, (claim, accepted) => {
-      const formulas = previewFormulas(claim, accepted.params);
-      self.postMessage({ type: 'preview', request: m.request, formulas } satisfies WorkerReply);
+    let chartsAt = -Infinity;
+    const r = liveClaim(claimSources, m.id, base, m.given, {
+      onAccepted: (claim, accepted) => {
+        const formulas = previewFormulas(claim, accepted.params);
+        self.postMessage({ type: 'preview', request: m.request, formulas } satisfies WorkerReply);
+      },
+      onProgress: (p, charts) => {
+        // the last unit's rows come with the result, a moment later
+        if (p.done === p.total) return;
+        const now = performance.now();
+        const withCharts = now - chartsAt >= PROGRESS_CHARTS_MS;
+        if (withCharts) chartsAt = now;
+        self.postMessage({
+          type: 'progress',
+          request: m.request,
+          done: p.done,
+          total: p.total,
+          stage: p.stage,
+          charts: withCharts ? charts() : null,
+          ms: now - start,
+        } satisfies WorkerReply);
+      },
     });
     const rejected = [...skipped, ...r.rejected];
     return {

@@ -24,9 +24,12 @@
  * @property {WorkerRequest | null} queued
  * @property {number} drawn the request whose charts are on screen
  * @property {boolean} redrawing whether the charts are being given new rows
+ * @property {Promise<unknown>} partialDraw the last partial result's chart update (a later update waits for it)
+ * @property {{ done: number, total: number, stage: string } | null} progress the running claim's units of work so far
  * @property {boolean} gesture whether an input gesture has already made a history entry
  * @property {HTMLElement} status
  * @property {HTMLButtonElement} stop
+ * @property {HTMLProgressElement} bar
  * @property {HTMLElement} notices
  * @property {number | undefined} ticker
  */
@@ -191,6 +194,8 @@ function postRun(state, msg) {
     state.worker = w;
   }
   state.busy = { request: msg.request, t0: performance.now() };
+  state.progress = null;
+  delete state.article.dataset.progress;
   state.worker.postMessage(msg);
   if (state.ticker === undefined) state.ticker = window.setInterval(() => tick(state), 100);
 }
@@ -205,12 +210,20 @@ function tick(state) {
     state.ticker = undefined;
     state.status.textContent = '';
     state.stop.hidden = true;
+    state.bar.hidden = true;
     return;
   }
   const ms = performance.now() - state.busy.t0;
   if (ms < LONG_RUN_MS) return;
-  state.status.textContent = `Running ${state.id} at the new parameters… ${(ms / 1000).toFixed(1)} s`;
+  const p = state.progress;
+  const units = p ? ` · ${p.done} of ${p.total} done (${p.stage})` : '';
+  state.status.textContent = `Running ${state.id} at the new parameters… ${(ms / 1000).toFixed(1)} s${units}`;
   state.stop.hidden = false;
+  if (p) {
+    state.bar.max = p.total;
+    state.bar.value = p.done;
+    state.bar.hidden = false;
+  }
 }
 
 /**
@@ -223,6 +236,8 @@ function stopRun(state, byReader) {
   state.worker = null;
   state.busy = null;
   state.queued = null;
+  state.progress = null;
+  delete state.article.dataset.progress;
   tick(state);
   if (byReader) {
     state.status.textContent = 'Stopped: the cell shows the last finished run.';
@@ -243,7 +258,13 @@ function onReply(state, r) {
       showFormulas(state.article, r.formulas);
     return;
   }
+  if (r.type === 'progress') {
+    showProgress(state, r);
+    return;
+  }
   state.busy = null;
+  state.progress = null;
+  delete state.article.dataset.progress;
   const next = state.queued;
   state.queued = null;
   if (next) postRun(state, next);
@@ -268,7 +289,7 @@ function onReply(state, r) {
   const box = state.article.querySelector('.charts');
   const inPlace =
     box && !state.redrawing
-      ? updateChartRows(box, r.cell.charts).catch(() => false)
+      ? state.partialDraw.then(() => updateChartRows(box, r.cell.charts)).catch(() => false)
       : Promise.resolve(false);
   state.redrawing = true;
   inPlace.then((done) => {
@@ -280,6 +301,31 @@ function onReply(state, r) {
     }
     redrawCharts(state, r);
   });
+}
+
+/**
+ * Shows a long run's partial result: the units done (status line, progress
+ * bar, `data-progress`), and its rows in the charts that have rows so far; the
+ * other charts are marked pending until the result comes. Checks and notes
+ * wait for the result: a partial result decides nothing.
+ * @param {CellState} state
+ * @param {Extract<WorkerReply, { type: 'progress' }>} r
+ */
+function showProgress(state, r) {
+  if (state.busy === null || r.request !== state.busy.request) return;
+  state.progress = { done: r.done, total: r.total, stage: r.stage };
+  state.article.dataset.progress = `${r.done}/${r.total}`;
+  tick(state);
+  const box = state.article.querySelector('.charts');
+  const charts = r.charts;
+  if (!box || charts === null || state.redrawing) return;
+  state.partialDraw = state.partialDraw
+    .then(() => {
+      // a newer request, or the result itself, may have come meanwhile
+      if (state.busy === null || state.busy.request !== r.request) return;
+      return updatePartialRows(box, charts);
+    })
+    .catch(() => {});
 }
 
 /**
@@ -343,8 +389,10 @@ function notebookCell(article, c) {
   stop.hidden = true;
   const status = el('span', 'status');
   status.setAttribute('role', 'status');
+  const bar = el('progress', 'run-progress');
+  bar.hidden = true;
   const notices = el('ul', 'notices');
-  controls.append(form, reset, stop, status, notices);
+  controls.append(form, reset, stop, status, bar, notices);
   /** @type {CellState} */
   const state = {
     id: c.id,
@@ -359,9 +407,12 @@ function notebookCell(article, c) {
     queued: null,
     drawn: 0,
     redrawing: false,
+    partialDraw: Promise.resolve(),
+    progress: null,
     gesture: false,
     status,
     stop,
+    bar,
     notices,
     ticker: undefined,
   };

@@ -98,12 +98,13 @@ function renderCharts(parent, charts) {
   const drawn = charts.map((chart) => {
     const figure = el('figure', 'chart');
     figure.dataset.chart = chart.name;
+    const values = /** @type {{ data?: { values?: unknown } }} */ (chart.spec).data?.values;
+    if (Array.isArray(values)) figure.dataset.rows = String(values.length);
     const target = el('div', 'vega');
     figure.append(target, el('figcaption', '', chart.caption));
     parent.append(figure);
     return vegaEmbed(target, chart.spec, EMBED_OPTIONS).then(
       (result) => {
-        const values = /** @type {{ data?: { values?: unknown } }} */ (chart.spec).data?.values;
         const rows = result.vgSpec.data?.find(
           (d) => Array.isArray(d.values) && JSON.stringify(d.values) === JSON.stringify(values),
         )?.name;
@@ -164,12 +165,42 @@ async function updateChartRows(box, charts) {
       const d = /** @type {{ view: VegaView, spec: Chart['spec'], rows: string }} */ (drawn[i]);
       const values = /** @type {{ data: { values: object[] } }} */ (c.spec).data.values;
       d.spec = c.spec;
+      const figure = /** @type {HTMLElement} */ (figures[i]);
+      delete figure.dataset.pending;
+      figure.dataset.rows = String(values.length);
       const caption = figures[i].querySelector('figcaption');
       if (caption) caption.textContent = c.caption;
       return d.view.data(d.rows, structuredClone(values)).runAsync();
     }),
   );
   return true;
+}
+
+/**
+ * Gives the charts in `box` the rows of a partial result: a chart the partial
+ * result has (same name, same spec but its rows) gets them in place and loses
+ * its pending mark; a chart it has not (no rows yet, or another shape) is
+ * marked pending (`data-pending`, dimmed) until the finished result redraws it.
+ * @param {Element} box
+ * @param {Chart[]} charts
+ * @returns {Promise<void>}
+ */
+async function updatePartialRows(box, charts) {
+  const updates = Array.from(box.querySelectorAll('figure.chart'), (node) => {
+    const figure = /** @type {HTMLElement} */ (node);
+    const d = views.get(figure);
+    const c = charts.find((x) => x.name === figure.dataset.chart);
+    if (!c || !d || d.rows === undefined || specShape(d.spec) !== specShape(c.spec)) {
+      figure.dataset.pending = 'true';
+      return undefined;
+    }
+    const values = /** @type {{ data: { values: object[] } }} */ (c.spec).data.values;
+    d.spec = c.spec;
+    delete figure.dataset.pending;
+    figure.dataset.rows = String(values.length);
+    return d.view.data(d.rows, structuredClone(values)).runAsync();
+  });
+  await Promise.all(updates);
 }
 
 /**

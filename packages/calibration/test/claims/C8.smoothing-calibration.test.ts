@@ -1,5 +1,5 @@
 import { type ClaimResult, createRng } from '@lslab/core';
-import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
+import { checkNamed, expectClaimHolds, expectProgressContract } from '@lslab/test-utils/claims';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   ComparisonRow,
@@ -173,5 +173,20 @@ describe('C8.smoothing-calibration at its defaults', () => {
       full,
       'well-specified: debiased ECE(α = 0.1) − debiased ECE(hard), lower 95% bound ≥ 0',
     );
+  });
+
+  it('streams its rows: one unit per experiment, in the order of the notes', () => {
+    const small = {
+      ...d,
+      datasets: ['penguins' as const],
+      resamples: 200,
+      testN: 1000,
+      validationN: 200,
+      wellN: 500,
+    };
+    const partials = expectProgressContract(claim, small, 3);
+    expect(partials.map((q) => q.stage)).toEqual(['over-confident', 'well-specified', 'penguins']);
+    expect(partials[0].series.temperature).toHaveLength(1);
+    expect(partials[2].series.temperature).toHaveLength(3);
   });
 });

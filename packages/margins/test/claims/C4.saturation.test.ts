@@ -1,4 +1,4 @@
-import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
+import { checkNamed, expectClaimHolds, expectProgressContract } from '@lslab/test-utils/claims';
 import { describe, expect, it } from 'vitest';
 import { c4Saturation as claim, claims } from '../../src/claims/index.ts';
 import { thrown } from '../helpers.ts';
@@ -49,5 +49,16 @@ describe('c4Saturation.run(params)', () => {
     const u = thrown(() => claim.run({ ...claim.defaults, alfa: 0.1 } as never));
     expect([u.code, u.message]).toEqual(['E_OPTION', expect.stringContaining('params.alfa')]);
     expect(u.message).toContain("did you mean 'alpha'?");
+  });
+
+  it('streams its rows: the free-logit runs, then one unit per (activation, seed) pair of MLPs', () => {
+    const p = { ...claim.defaults, steps: 10_000, mlpSteps: 100, seeds: 3 };
+    // 1 + 2 activations × 3 seeds
+    const partials = expectProgressContract(claim, p, 7);
+    expect(partials[0].series).toEqual({});
+    // each seed adds the hard and the smoothed curve; the means come with an activation's last seed
+    expect(partials[1].series.saturatedFraction).toBeUndefined();
+    expect(partials[3].series.saturatedFraction).toHaveLength(2);
+    expect(partials[6].stage).toBe('sigmoid MLPs, seed 3 of 3');
   });
 });

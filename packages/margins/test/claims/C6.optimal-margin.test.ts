@@ -1,4 +1,4 @@
-import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
+import { checkNamed, expectClaimHolds, expectProgressContract } from '@lslab/test-utils/claims';
 import { describe, expect, it } from 'vitest';
 import { c6OptimalMargin as claim, claims } from '../../src/claims/index.ts';
 import { thrown } from '../helpers.ts';
@@ -58,5 +58,21 @@ describe('c6OptimalMargin.run(params)', () => {
     const u = thrown(() => claim.run({ ...claim.defaults, alfa: 0.1 } as never));
     expect([u.code, u.message]).toEqual(['E_OPTION', expect.stringContaining('params.alfa')]);
     expect(u.message).toContain("did you mean 'alpha'?");
+  });
+
+  it('streams its rows: the optima first, then one unit per data split, then the collapse run', () => {
+    const p = { alpha: 0.2, K: 4, seeds: 3, seed: 0 };
+    // 1 + 2 data sets × 3 splits + 1
+    const partials = expectProgressContract(claim, p, 8);
+    // the optima of both conventions, two models each, before any data set
+    expect(partials[0].series.optimum).toHaveLength(4);
+    expect(partials[0].series.spreads).toBeUndefined();
+    // penguins' rows (hard and smoothed) arrive with its last split
+    expect(partials[2].series.spreads).toBeUndefined();
+    expect(partials[3].stage).toBe('penguins, split 3 of 3');
+    expect(partials[3].series.spreads).toHaveLength(2);
+    expect(partials.map((q) => q.stage)).toContain('seattle-weather, split 3 of 3');
+    const e = thrown(() => claim.run(claim.defaults, 'x' as never));
+    expect([e.code, e.details.argument]).toEqual(['E_OPTION', 'onProgress']);
   });
 });

@@ -1,8 +1,19 @@
-import { type Claim, type ClaimCheck, type ClaimResult, check } from '@lslab/core';
+import {
+  type Claim,
+  type ClaimCheck,
+  type ClaimProgressListener,
+  type ClaimResult,
+  check,
+  claimProgress,
+} from '@lslab/core';
 import { type ClaimParamSchema, checkClaimParams } from '@lslab/core/validate';
 import { binaryLossLipschitz } from '../binaryLossLipschitz.js';
 import { bousquetElisseeffBound } from '../bousquetElisseeffBound.js';
-import { stabilitySweep } from '../stabilitySweep.js';
+import {
+  type StabilityCell,
+  type StabilitySweepResult,
+  stabilitySweep,
+} from '../stabilitySweep.js';
 
 /** Parameters of {@link c10Stability}. */
 export type C10StabilityParams = {
@@ -34,11 +45,57 @@ const SCHEMA: ClaimParamSchema = {
   seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
 };
 
-function run(given: C10StabilityParams): ClaimResult {
+/** The charted tables of the sweep's rows (slopes only once the sweep is done). */
+function sweepSeries(s: {
+  summary: StabilitySweepResult['summary'];
+  cells: readonly StabilityCell[];
+  slopes?: StabilitySweepResult['slopes'];
+}): Record<string, object[]> {
+  return {
+    stabilityVsN: s.summary.map((r) => ({ n: r.n, alpha: r.alpha, deltaW: r.deltaW })),
+    cells: s.cells.map((c) => ({
+      n: c.n,
+      alpha: c.alpha,
+      index: c.index,
+      deltaW: c.deltaW,
+      bound: c.bound,
+      lowerBound: c.lowerBound,
+    })),
+    slopes: s.slopes ?? [],
+    ratio: s.summary.map((r) => ({
+      n: r.n,
+      alpha: r.alpha,
+      ratio: r.ratio,
+      expected: r.expectedRatio,
+    })),
+    factors: GRID.map((a) => ({
+      alpha: a,
+      labelFlip: 1 - a,
+      bousquetElisseeff: (1 - a / 2) ** 2,
+    })),
+  };
+}
+
+function run(given: C10StabilityParams, onProgress?: ClaimProgressListener): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
   const { alpha, K, lambda, flips, seed } = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
   const alphas = [...new Set([...GRID, alpha])].sort((a, b) => a - b);
-  const s = stabilitySweep({ ns: NS, alphas, lambda, dim: DIM, numClasses: K, flips, seed });
+  // one unit per (n, α) pair fitted; α = 0 is in the grid
+  const step = claimProgress(ID, onProgress, NS.length * alphas.length);
+  const s = stabilitySweep({
+    ns: NS,
+    alphas,
+    lambda,
+    dim: DIM,
+    numClasses: K,
+    flips,
+    seed,
+    // the tables are only built for a listener
+    onProgress:
+      onProgress === undefined
+        ? undefined
+        : (p) => step(`n = ${p.n}, α = ${p.alpha}`, sweepSeries(p)),
+  });
   const checks: ClaimCheck[] = [];
   let upper = 0;
   let upperSlack = 0;
@@ -103,29 +160,7 @@ function run(given: C10StabilityParams): ClaimResult {
       worst = Math.max(worst, Math.abs(r.ratio / r.expectedRatio - 1));
   return {
     checks,
-    series: {
-      stabilityVsN: s.summary.map((r) => ({ n: r.n, alpha: r.alpha, deltaW: r.deltaW })),
-      cells: s.cells.map((c) => ({
-        n: c.n,
-        alpha: c.alpha,
-        index: c.index,
-        deltaW: c.deltaW,
-        bound: c.bound,
-        lowerBound: c.lowerBound,
-      })),
-      slopes: s.slopes,
-      ratio: s.summary.map((r) => ({
-        n: r.n,
-        alpha: r.alpha,
-        ratio: r.ratio,
-        expected: r.expectedRatio,
-      })),
-      factors: GRID.map((a) => ({
-        alpha: a,
-        labelFlip: 1 - a,
-        bousquetElisseeff: (1 - a / 2) ** 2,
-      })),
-    },
+    series: sweepSeries(s),
     notes: [
       `Nested training sets n = ${NS.join(', ')} of softmax data (d = ${DIM}, K = ${K}), rows 0–${flips - 1} flipped to the next class, λ = ${lambda}; ${s.cells.length} flips, each solved twice by Newton.`,
       `Largest ΔW/bound ${upper.toFixed(4)}; smallest ΔW/lower bound ${lower.toFixed(4)}.`,

@@ -1,4 +1,4 @@
-import { checkNamed, expectClaimHolds } from '@lslab/test-utils/claims';
+import { checkNamed, expectClaimHolds, expectProgressContract } from '@lslab/test-utils/claims';
 import { describe, expect, it } from 'vitest';
 import { c10Stability as claim, claims } from '../../src/claims/index.ts';
 import { thrown } from '../helpers.ts';
@@ -36,5 +36,19 @@ describe('c10Stability.run(params)', () => {
     const u = thrown(() => claim.run({ ...claim.defaults, alfa: 0.1 } as never));
     expect([u.code, u.message]).toEqual(['E_OPTION', expect.stringContaining('params.alfa')]);
     expect(u.message).toContain("did you mean 'alpha'?");
+  });
+
+  it('streams its rows: one unit per (n, α) pair fitted, smallest n first; slopes only at the end', () => {
+    // α = 0.25 is off the grid 0, 0.1, …, 1: 12 smoothing values × 7 sizes
+    const p = { alpha: 0.25, K: 2, lambda: 1, flips: 1, seed: 0 };
+    const partials = expectProgressContract(claim, p, 7 * 12);
+    expect(partials[0].stage).toBe('n = 50, α = 0');
+    expect(partials[0].series.cells).toHaveLength(1);
+    // a size's summary rows come with its pairs: after the first size, 12 rows at n = 50
+    expect(partials[11].series.stabilityVsN).toHaveLength(12);
+    expect(partials.slice(0, -1).every((q) => q.series.slopes === undefined)).toBe(true);
+    expect(partials.every((q) => q.series.factors?.length === 11)).toBe(true);
+    const e = thrown(() => claim.run(claim.defaults, 5 as never));
+    expect([e.code, e.details.argument]).toEqual(['E_OPTION', 'onProgress']);
   });
 });

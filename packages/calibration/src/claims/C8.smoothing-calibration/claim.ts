@@ -1,4 +1,11 @@
-import { type Claim, type ClaimResult, check, createRng } from '@lslab/core';
+import {
+  type Claim,
+  type ClaimProgressListener,
+  type ClaimResult,
+  check,
+  claimProgress,
+  createRng,
+} from '@lslab/core';
 import { type ExperimentResult, evaluateExperiment } from './evaluate.js';
 import { BRIER, DEBIASED_ECE, ECE, GAP } from './metrics.js';
 import { describeExperiment } from './notes.js';
@@ -50,34 +57,55 @@ function regimeChecks(
   ];
 }
 
-function run(p: SmoothingCalibrationParams): ClaimResult {
+/** The charted tables of the experiments run so far. */
+function experimentSeries(results: readonly ExperimentResult[]): Record<string, object[]> {
+  return {
+    metrics: results.flatMap((r) => r.metrics),
+    comparisons: results.flatMap((r) => r.comparisons),
+    temperature: results.map((r) => r.temperature),
+    reliability: results.flatMap((r) => r.reliability),
+  };
+}
+
+function run(p: SmoothingCalibrationParams, onProgress?: ClaimProgressListener): ClaimResult {
   validateParams(p);
   const root = createRng(p.seed);
   const o = { bins: p.bins, resamples: p.resamples, level: p.level, focusAlpha: p.alpha };
   // Every experiment draws its data and its resamples from streams named after it.
   const data = (name: string) => root.derive(`data:${name}`);
   const evaluation = (name: string) => root.derive(`evaluation:${name}`);
-  const results = [
-    evaluateExperiment(
-      overconfidentRegime(data('over-confident'), p),
-      o,
-      evaluation('over-confident'),
-    ),
-    evaluateExperiment(
-      wellSpecifiedRegime(data('well-specified'), p),
-      o,
-      evaluation('well-specified'),
-    ),
-    ...p.datasets.map((name) =>
-      evaluateExperiment(realDataExperiment(name, p.alphas, p.seed), o, evaluation(name)),
-    ),
+  const experiments: [string, () => ExperimentResult][] = [
+    [
+      'over-confident',
+      () =>
+        evaluateExperiment(
+          overconfidentRegime(data('over-confident'), p),
+          o,
+          evaluation('over-confident'),
+        ),
+    ],
+    [
+      'well-specified',
+      () =>
+        evaluateExperiment(
+          wellSpecifiedRegime(data('well-specified'), p),
+          o,
+          evaluation('well-specified'),
+        ),
+    ],
+    ...p.datasets.map((name): [string, () => ExperimentResult] => [
+      name,
+      () => evaluateExperiment(realDataExperiment(name, p.alphas, p.seed), o, evaluation(name)),
+    ]),
   ];
-  const series = {
-    metrics: results.flatMap((r) => r.metrics),
-    comparisons: results.flatMap((r) => r.comparisons),
-    temperature: results.map((r) => r.temperature),
-    reliability: results.flatMap((r) => r.reliability),
-  };
+  // one unit per experiment: its models trained, evaluated and bootstrapped
+  const step = claimProgress(C8_ID, onProgress, experiments.length);
+  const results: ExperimentResult[] = [];
+  for (const [name, evaluate] of experiments) {
+    results.push(evaluate());
+    if (onProgress !== undefined) step(name, experimentSeries(results));
+  }
+  const series = experimentSeries(results);
   const notes = results.map((r) => describeExperiment(r, p.alpha));
   return { checks: regimeChecks(p, results[0], results[1]), series, notes };
 }

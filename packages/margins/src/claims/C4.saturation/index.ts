@@ -1,8 +1,10 @@
 import {
   type Claim,
   type ClaimCheck,
+  type ClaimProgressListener,
   type ClaimResult,
   check,
+  claimProgress,
   createRng,
   LslabError,
   sigmoid,
@@ -60,7 +62,7 @@ const SCHEMA: ClaimParamSchema = {
   seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
 };
 
-function run(given: C4SaturationParams): ClaimResult {
+function run(given: C4SaturationParams, onProgress?: ClaimProgressListener): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
   const p = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
   const { alpha, K, seeds, seed } = p;
@@ -81,6 +83,8 @@ function run(given: C4SaturationParams): ClaimResult {
     });
   }
   const mlpSteps = checkInteger(ID, 'mlpSteps', p.mlpSteps, { min: 10, max: 10_000 });
+  // one unit for the free-logit runs, one per (activation, seed) pair of MLPs
+  const step = claimProgress(ID, onProgress, 1 + 2 * seeds);
   const checks: ClaimCheck[] = [];
   // the smoothed optimum: descend until converged (rate 1 − η·t(1 − t) per step; 10⁴ steps
   // at α = 0.01 is 1 − 1e-2 per step, e^{−100}); σ(z) is then t up to rounding, so σ′ is
@@ -131,6 +135,7 @@ function run(given: C4SaturationParams): ClaimResult {
     ),
   );
   const series: Record<string, object[]> = { hiddenSaturation: [], saturatedFraction: [] };
+  step('free logits', series);
   const notes: string[] = [];
   const root = createRng(seed);
   for (const activation of ['tanh', 'sigmoid'] as const) {
@@ -152,6 +157,8 @@ function run(given: C4SaturationParams): ClaimResult {
           });
         ends[key].push(curve[curve.length - 1].saturation);
       }
+      // the last seed's unit ends with the activation's means, below
+      if (r < seeds - 1) step(`${activation} MLPs, seed ${r + 1} of ${seeds}`, series);
     }
     const hi = meanInterval(ends.hard);
     const sm = meanInterval(ends.smooth);
@@ -160,6 +167,7 @@ function run(given: C4SaturationParams): ClaimResult {
       { activation, alpha: 0, mean: hi.mean, lo: hi.lo, hi: hi.hi },
       { activation, alpha, mean: sm.mean, lo: sm.lo, hi: sm.hi },
     );
+    step(`${activation} MLPs, seed ${seeds} of ${seeds}`, series);
     const verdict =
       diff.hi < 0
         ? 'fewer saturated units with smoothing'

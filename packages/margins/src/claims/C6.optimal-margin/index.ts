@@ -1,4 +1,12 @@
-import { type Claim, type ClaimCheck, type ClaimResult, check, LslabError } from '@lslab/core';
+import {
+  type Claim,
+  type ClaimCheck,
+  type ClaimProgressListener,
+  type ClaimResult,
+  check,
+  claimProgress,
+  LslabError,
+} from '@lslab/core';
 import { type ClaimParamSchema, checkClaimParams } from '@lslab/core/validate';
 import { meanInterval } from '../internal/interval.js';
 import { collapse, DECAY } from './collapse.js';
@@ -32,7 +40,7 @@ const SCHEMA: ClaimParamSchema = {
   seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
 };
 
-function run(given: C6OptimalMarginParams): ClaimResult {
+function run(given: C6OptimalMarginParams, onProgress?: ClaimProgressListener): ClaimResult {
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
   const { alpha, K, seeds, seed } = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
   if (alpha === 0) {
@@ -41,6 +49,8 @@ function run(given: C6OptimalMarginParams): ClaimResult {
       value: alpha,
     });
   }
+  // one unit for the optima, one per data split (hard and smoothed fits), one for the collapse run
+  const step = claimProgress(ID, onProgress, 2 + REAL_DATASETS.length * seeds);
   const checks: ClaimCheck[] = [];
   const optimum: object[] = [];
   const kf = Math.min(K, K_FEATURES);
@@ -85,6 +95,8 @@ function run(given: C6OptimalMarginParams): ClaimResult {
   const spreads: object[] = [];
   const projection: object[] = [];
   const gapQuantiles: object[] = [];
+  const series = { optimum, spreads, projection, gapQuantiles };
+  step('free logits and unconstrained features', series);
   const notes: string[] = [];
   for (const name of REAL_DATASETS) {
     const hard: SplitMeasure[] = [];
@@ -92,6 +104,8 @@ function run(given: C6OptimalMarginParams): ClaimResult {
     for (let s = 0; s < seeds; s++) {
       hard.push(measureSplit(name, s, 0));
       smooth.push(measureSplit(name, s, alpha));
+      // the last split's unit ends with the data set's rows, below
+      if (s < seeds - 1) step(`${name}, split ${s + 1} of ${seeds}`, series);
     }
     const diff = meanInterval(hard.map((h, i) => smooth[i].spread - h.spread));
     const rel = meanInterval(hard.map((h, i) => smooth[i].relativeSpread - h.relativeSpread));
@@ -160,6 +174,7 @@ function run(given: C6OptimalMarginParams): ClaimResult {
           label: first.labels[i],
         });
     }
+    step(`${name}, split ${seeds} of ${seeds}`, series);
     notes.push(
       `${name} (softmax regression, λ = ${L2}, ${seeds} splits): spread of gaps smoothed − hard ${fmt(diff)}; scale-free spread (divided by the mean gap) ${fmt(rel)}; within/between scatter of the projection ${fmt(sc)}. Mean and 95 % t-interval over splits.`,
     );
@@ -179,7 +194,8 @@ function run(given: C6OptimalMarginParams): ClaimResult {
   notes.push(
     `Neural-collapse caveat: hard labels with weight decay λ = ${DECAY} on unconstrained features (K = ${Math.max(kc, 3)}) end with every wrong class at the same gap ${nc.gap.toFixed(4)} (largest spread ${nc.spread.toExponential(1)}, ${nc.steps} steps): equidistance alone does not single out label smoothing.`,
   );
-  return { checks, series: { optimum, spreads, projection, gapQuantiles }, notes };
+  step('hard labels with weight decay', series);
+  return { checks, series, notes };
 }
 
 function fmt(i: { mean: number; lo: number; hi: number }): string {
