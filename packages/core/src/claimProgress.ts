@@ -43,7 +43,8 @@ export type ClaimProgressStep = (stage: string, series: Readonly<Record<string, 
  * @param listener - `undefined`, or a {@link ClaimProgressListener}
  * @param total - units of work in the run, an integer in [1, 2^31 − 1]
  * @returns the step function; each call passes `done` = 1, 2, … `total` and copies of the non-empty tables
- * @throws LslabError `E_OPTION` when `listener` is neither undefined nor a function;
+ * @throws LslabError `E_RANGE` naming `claimProgress` when `fn` is not a non-empty string;
+ *   otherwise errors name `fn`: `E_OPTION` when `listener` is neither undefined nor a function;
  *   `E_RANGE` for a `total` that is not an integer ≥ 1 (`E_NOT_FINITE` for NaN or ±∞), or
  *   (from the step) a step past `total`
  * @example
@@ -58,6 +59,12 @@ export function claimProgress(
   listener: ClaimProgressListener | undefined,
   total: number,
 ): ClaimProgressStep {
+  if (typeof fn !== 'string' || fn === '') {
+    throw new LslabError('E_RANGE', 'claimProgress', 'must be a non-empty string (the claim id)', {
+      argument: 'fn',
+      value: fn,
+    });
+  }
   if (listener !== undefined && typeof listener !== 'function') {
     throw new LslabError('E_OPTION', fn, 'is not a function; pass a progress listener or nothing', {
       argument: 'onProgress',

@@ -41,6 +41,13 @@ describe('claimProgress(fn, listener, total)', () => {
     expect(e.message).toContain('past its total of 1 units');
   });
 
+  it('refuses an id that is not a non-empty string, naming itself', () => {
+    for (const bad of ['', 7, undefined]) {
+      const e = thrown(() => claimProgress(bad as never, undefined, 1));
+      expect([e.code, e.details.argument, e.fn]).toEqual(['E_RANGE', 'fn', 'claimProgress']);
+    }
+  });
+
   it('refuses a listener that is not a function and a total that is not a positive integer', () => {
     for (const bad of [5, 'f', {}, null, [() => 0]]) {
       const e = thrown(() => claimProgress('C4.saturation', bad as never, 2));

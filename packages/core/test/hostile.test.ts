@@ -33,6 +33,11 @@ const table: HostileTable = {
     // documented: a check never holds on NaN or ±∞, and reports what it was given
     infinite: (_args, path) => path === 'result.expected' || path === 'result.measured',
   },
+  // a claim calls it with its own id, which its errors carry (a bad id is claimProgress's)
+  claimProgress: {
+    args: () => ['C10.stability', () => {}, 3],
+    errorsNamed: ([fn]) => (typeof fn === 'string' && fn !== '' ? fn : 'claimProgress'),
+  },
   confidencePenalty: { args: () => [Z(), [0, 2], 0.5, { reduction: 'mean' }] },
   convertSmoothing: { args: () => [0.1, 10, 'uniform', 'others'] },
   createKernelPool: {

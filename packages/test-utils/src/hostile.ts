@@ -20,6 +20,11 @@ export interface HostileEntry {
    * (α = 0 gives an infinite gap; a claim check reports the NaN it measured).
    */
   infinite?: (args: readonly unknown[], path: string) => boolean;
+  /**
+   * The `fn` its errors carry for these arguments, when the export reports
+   * for its caller (it is handed the caller's name); default: its own name.
+   */
+  errorsNamed?: (args: readonly unknown[]) => string;
   /** Releases what a result holds (a kernel pool's threads). */
   dispose?: (result: unknown) => unknown;
   /** The CPU-time bound of one call, when this export's valid defaults are known to take longer. */
@@ -131,9 +136,9 @@ export async function runHostile(
       if (threw) {
         const why = badError(error, codes, names);
         if (why !== null) report.failures.push(`${what}: ${why}`);
-        else if ((error as { fn?: unknown }).fn !== name) {
+        else if ((error as { fn?: unknown }).fn !== (entry.errorsNamed?.(args) ?? name)) {
           report.failures.push(
-            `${what}: the error names ${String((error as { fn?: unknown }).fn)}, not ${name}: ${(error as Error).message}`,
+            `${what}: the error names ${String((error as { fn?: unknown }).fn)}, not ${entry.errorsNamed?.(args) ?? name}: ${(error as Error).message}`,
           );
         } else report.typedErrors++;
         return;
