@@ -5,7 +5,7 @@
 // @lslab/datasets' file reader by src/notebook/browserDataFiles.ts (penguins and
 // seattle-weather inlined as text), node:path by a join on '/'.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -39,12 +39,14 @@ const browserOnly = {
 };
 
 /**
- * Bundles the worker; `outfile` undefined returns the code instead of writing it.
- * @param {{ outfile?: string, minify?: boolean }} [options]
+ * esbuild's options for the worker bundle.
+ * @param {{ entry?: string, minify?: boolean }} options
+ * @returns {import('esbuild').BuildOptions}
  */
-export async function buildNotebookWorker(options = {}) {
-  const result = await build({
-    entryPoints: [join(root, 'src/notebook/worker.ts')],
+function workerOptions(options) {
+  return {
+    entryPoints: [options.entry ?? join(root, 'src/notebook/worker.ts')],
+    absWorkingDir: root,
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -53,12 +55,45 @@ export async function buildNotebookWorker(options = {}) {
     legalComments: 'none',
     // the kernel pool (opt-in, Node worker threads) is never started in the page
     define: { 'import.meta.url': '""' },
+    plugins: [browserOnly],
+    logLevel: 'silent',
+  };
+}
+
+/**
+ * Bundles the worker; `outfile` undefined returns the code instead of writing it.
+ * @param {{ outfile?: string, minify?: boolean }} [options]
+ */
+export async function buildNotebookWorker(options = {}) {
+  const result = await build({
+    ...workerOptions(options),
+    logLevel: 'warning',
     write: options.outfile !== undefined,
     outfile: options.outfile ?? 'notebookWorker.js',
-    plugins: [browserOnly],
-    logLevel: 'warning',
   });
   return options.outfile === undefined ? result.outputFiles[0].text : undefined;
+}
+
+/**
+ * Bundles the worker in memory (for `lslab dev`), with the files it was
+ * bundled from: the report's `src/` and the workspace packages' `dist/` (their
+ * package.json exports point there), and the installed libraries.
+ * @param {{ entry?: string }} [options] entry: the file to bundle instead of
+ *   `src/notebook/worker.ts`
+ * @returns {Promise<{ code: string, inputs: string[] }>} inputs as absolute paths
+ * @throws the esbuild failure (its `errors` locate each one) when the code does not build
+ */
+export async function bundleNotebookWorker(options = {}) {
+  const result = await build({
+    ...workerOptions({ entry: options.entry, minify: false }),
+    write: false,
+    outfile: 'notebookWorker.js',
+    metafile: true,
+  });
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((f) => !/^lslab-[a-z]+:/.test(f))
+    .map((f) => resolve(root, f));
+  return { code: result.outputFiles[0].text, inputs };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

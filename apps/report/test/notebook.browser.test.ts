@@ -265,6 +265,28 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
     await page.close();
   }, 300_000);
 
+  it('takes no worker from an lslab:worker event (what lslab dev’s hot client sends): the cell neither runs again nor changes its worker', async () => {
+    const { page, problems } = await openPage('#c9?K=7');
+    await settled(page, C9);
+    const request = Number(
+      await page.locator(`article[data-claim="${C9}"]`).getAttribute('data-request'),
+    );
+    await page.evaluate(() => {
+      // a worker that would answer every request with an error
+      const source =
+        'self.onmessage = (e) => self.postMessage({ type: "error", request: e.data.request, message: "swapped" });';
+      window.dispatchEvent(new CustomEvent('lslab:worker', { detail: { source } }));
+    });
+    await move(page, C9, 'K', 12);
+    await settled(page, C9);
+    expect(
+      Number(await page.locator(`article[data-claim="${C9}"]`).getAttribute('data-request')),
+    ).toBe(request + 1);
+    expect(rel(await formula(page, C9, C9_CROSS), 1 - (0.1 * 11) / 24)).toBeLessThan(1e-12);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   it('a hostile link changes no parameter outside the schema, runs nothing and says what it ignored', async () => {
     const hostile =
       '#c9?alpha=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E&K=1e400&py=0.5&__proto__=1&trials=1000000&constructor=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E';

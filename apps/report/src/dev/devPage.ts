@@ -19,17 +19,24 @@ export function devPageScript(): string {
 
 /**
  * The shipped page turned into the development page: the page script and the
- * worker replaced by their current sources, and Vite's client added for the
- * reload. The page is otherwise byte for byte the report's.
+ * worker replaced by their current sources, and Vite's client and the hot
+ * client (which hands a rebuilt worker to the page script) added. The page is
+ * otherwise byte for byte the report's.
  *
  * @param html - the report's index.html
  * @param script - the page script (from {@link devPageScript})
  * @param workerJson - the worker block's JSON (the fresh worker)
+ * @param hotClient - the hot client's URL on the server (`src/dev/hotClient.js` as Vite serves it)
  * @returns the development page
  * @example
- * devHtml(html, script, json).includes('/@vite/client'); // true
+ * devHtml(html, script, json, '/dev/hotClient.js').includes('/@vite/client'); // true
  */
-export function devHtml(html: string, script: string, workerJson: string): string {
+export function devHtml(
+  html: string,
+  script: string,
+  workerJson: string,
+  hotClient: string,
+): string {
   const replaceBlock = (doc: string, open: string, body: string) => {
     const start = doc.indexOf(open);
     if (start < 0) throw new Error(`the page has no ${open}`);
@@ -41,5 +48,8 @@ export function devHtml(html: string, script: string, workerJson: string): strin
   // the development page is served with Vite's client (and edited): a policy
   // hashed for the shipped scripts does not apply to it
   out = out.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i, '');
-  return out.replace('</head>', '<script type="module" src="/@vite/client"></script>\n</head>');
+  return out.replace(
+    '</head>',
+    `<script type="module" src="/@vite/client"></script>\n<script type="module" src="${hotClient}"></script>\n</head>`,
+  );
 }

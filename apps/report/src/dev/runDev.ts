@@ -19,7 +19,9 @@ export async function runDev(
 ): Promise<number> {
   try {
     const server = await startDevServer({ sources, ...args });
-    say(`lslab dev: ${server.url} (edits of src/page and src/ reload the page; Ctrl-C stops)`);
+    say(
+      `lslab dev: ${server.url} (an edit of src/page reloads the page; one of the worker's code, in src/ or a package's dist/, swaps the page's worker; Ctrl-C stops)`,
+    );
   } catch (e) {
     say(`lslab: dev: ${e instanceof Error ? e.message : String(e)}`);
     return 2;

@@ -440,3 +440,25 @@ function notebookCell(article, c) {
   });
   stop.addEventListener('click', () => stopRun(state, true));
 }
+
+/**
+ * `lslab dev` only: takes a rebuilt notebook worker (the `lslab:worker` event,
+ * detail { source }, that the development page's hot client dispatches on
+ * window) and runs every cell again on it at its current parameters; the page,
+ * its scroll and a dropped file stay. The report's page carries its
+ * Content-Security-Policy and the development page does not: under the policy
+ * nothing is listened for, so no script can hand the page a worker.
+ */
+function acceptWorkerSwaps() {
+  if (document.querySelector('meta[http-equiv="Content-Security-Policy"]')) return;
+  window.addEventListener('lslab:worker', (e) => {
+    const source = /** @type {CustomEvent<{ source?: unknown }>} */ (e).detail?.source;
+    if (typeof source !== 'string') return;
+    if (workerUrl !== null) URL.revokeObjectURL(workerUrl);
+    workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    for (const state of cells.values()) {
+      stopRun(state, false);
+      requestRun(state, state.given);
+    }
+  });
+}

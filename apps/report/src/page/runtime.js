@@ -417,6 +417,7 @@ function main() {
   }
   restoreFromHash();
   window.addEventListener('popstate', restoreFromHash);
+  acceptWorkerSwaps();
   Promise.all(pending).then(() => {
     document.body.dataset.ready = 'true';
   });
