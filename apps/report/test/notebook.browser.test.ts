@@ -226,6 +226,22 @@ describe('the live notebook in a real browser (file://, network refused)', () =>
     );
     expect(await cell.locator('progress.run-progress').isHidden()).toBe(true);
     expect(rel(await formula(page, C6, C6_GAP), Math.log(41))).toBeLessThan(1e-12);
+    // stopped after its first partial result, a run leaves the last finished view:
+    // its rows, its closed form and its link
+    await move(page, C6, 'alpha', 0.3);
+    await cell.locator('figure[data-pending]').first().waitFor({ timeout: 60_000 });
+    await cell.locator('button.stop').click();
+    await page.waitForFunction(
+      (c) => document.querySelector(`article[data-claim="${c}"] figure[data-pending]`) === null,
+      C6,
+      { timeout: 60_000 },
+    );
+    expect(await cell.locator('figure[data-chart="C6-spreads"]').getAttribute('data-rows')).toBe(
+      '12',
+    );
+    expect(rel(await formula(page, C6, C6_GAP), Math.log(41))).toBeLessThan(1e-12);
+    expect(new URL(page.url()).hash).toBe('#c6?alpha=0.2&seeds=5');
+    expect(await cell.getAttribute('data-progress')).toBeNull();
     expect(requests).toEqual([pageUrl]);
     expect(problems).toEqual([]);
     await page.close();

@@ -26,6 +26,8 @@
  * @property {boolean} redrawing whether the charts are being given new rows
  * @property {Promise<unknown>} partialDraw the last partial result's chart update (a later update waits for it)
  * @property {{ done: number, total: number, stage: string } | null} progress the running claim's units of work so far
+ * @property {{ charts: Chart[], formulas: import('../pageData.js').PageFormula[] }} finished the last finished run's charts and closed forms (what Stop puts back)
+ * @property {boolean} streamed whether a partial result's rows are in the charts
  * @property {boolean} gesture whether an input gesture has already made a history entry
  * @property {HTMLElement} status
  * @property {HTMLButtonElement} stop
@@ -245,7 +247,38 @@ function stopRun(state, byReader) {
       state,
       state.controls.map((p) => ({ ...p, value: /** @type {number} */ (state.params[p.name]) })),
     );
+    // the view is the last finished run's again: its closed forms, its rows, its link
+    state.given = state.params;
+    showFormulas(state.article, state.finished.formulas);
+    writeHash(state, state.params, false);
+    if (state.streamed) restoreFinishedCharts(state);
   }
+}
+
+/**
+ * Puts the last finished run's rows back in the charts after a stopped run had
+ * streamed some of its own (in place, or drawn afresh when the shapes differ).
+ * @param {CellState} state
+ */
+function restoreFinishedCharts(state) {
+  state.streamed = false;
+  const box = state.article.querySelector('.charts');
+  if (!box) return;
+  const charts = state.finished.charts;
+  state.partialDraw = state.partialDraw
+    .then(() => updateChartRows(box, charts))
+    .then((done) => {
+      if (done) return;
+      const fresh = el('div', 'charts');
+      return renderCharts(fresh, charts).then(() => {
+        const old = state.article.querySelector('.charts');
+        if (old) {
+          freeCharts(old);
+          old.replaceWith(fresh);
+        }
+      });
+    })
+    .catch(() => {});
 }
 
 /**
@@ -282,6 +315,8 @@ function onReply(state, r) {
   if (!next) state.given = r.params;
   if (!next) setControls(state, r.controls);
   fillClaim(state.article, r.cell);
+  state.finished = { charts: r.cell.charts, formulas: r.cell.formulas };
+  state.streamed = false;
   showNotices(
     state,
     r.rejected.map((x) => `Ignored: ${x.reason}`),
@@ -323,6 +358,7 @@ function showProgress(state, r) {
     .then(() => {
       // a newer request, or the result itself, may have come meanwhile
       if (state.busy === null || state.busy.request !== r.request) return;
+      state.streamed = true;
       return updatePartialRows(box, charts);
     })
     .catch(() => {});
@@ -409,6 +445,8 @@ function notebookCell(article, c) {
     redrawing: false,
     partialDraw: Promise.resolve(),
     progress: null,
+    finished: { charts: c.charts, formulas: c.formulas },
+    streamed: false,
     gesture: false,
     status,
     stop,
