@@ -106,7 +106,8 @@ const OPTIONS = [
  * sums (such as [1e308, 0, 0], whose loss for label 0 is exactly 0) is
  * computed apart as Σ_c a_c·L + Σ_c a_c·(m − z_c), in which a class of zero
  * mass adds 0. Only a loss that is itself beyond the double range throws
- * `E_RANGE`.
+ * `E_RANGE`: a row loss, or a `'sum'`; a `'mean'` whose row losses are finite
+ * but add up past the range is their mean, each divided before adding.
  *
  * @param logits - N×K finite logits, K ≥ 2
  * @param target - N class indices, or an N×K Matrix of probability rows
@@ -164,6 +165,8 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
     target !== null && typeof target === 'object' && 'data' in target && 'rows' in target;
   let denom: number;
   let total: number;
+  /** Runs the kernel again with other outputs (the rare 'mean' whose sum overflows). */
+  let rerun: (again: KernelOut) => number;
   if (isProb) {
     const t = target as Matrix;
     checkMatrix(FN, 'target', t);
@@ -187,21 +190,16 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
     const a = convention === 'uniform' ? alpha : (alpha * k) / (k - 1);
     denom = n;
     if (reduction === 'mean') out.scale = 1 / denom;
-    total = probabilityKernel(logits, t.data, a, w, mode, out);
+    rerun = (again) => probabilityKernel(logits, t.data, a, w, mode, again);
+    total = rerun(out);
   } else {
     const labels = target as ArrayLike<number>;
     checkLabels(FN, 'target', labels, n, k, o.ignoreIndex);
     denom = meanDivisor(labels, { weight: w, ignoreIndex: o.ignoreIndex });
     if (reduction === 'mean' && denom > 0) out.scale = 1 / denom;
-    total = indexKernel(
-      logits,
-      labels,
-      smoothingMass(alpha, k, convention),
-      w,
-      mode,
-      o.ignoreIndex,
-      out,
-    );
+    const mass = smoothingMass(alpha, k, convention);
+    rerun = (again) => indexKernel(logits, labels, mass, w, mode, o.ignoreIndex, again);
+    total = rerun(out);
     if (reduction === 'mean' && !(denom > 0)) {
       throw new LslabError(
         'E_EMPTY',
@@ -211,10 +209,20 @@ export function softmaxCrossEntropy<R extends Reduction = 'mean'>(
       );
     }
   }
-  checkNoOverflow(FN, 'logits', [total]);
+  let loss = reduction === 'mean' ? total / denom : total;
+  if (reduction === 'mean' && !(total > -Infinity && total < Infinity)) {
+    // the sum is beyond the double range, the mean need not be: average the
+    // (weighted) row losses divided first; a row loss itself beyond range stays ∞
+    const rows = new Float64Array(n);
+    rerun({ ...out, losses: rows });
+    loss = 0;
+    for (let i = 0; i < n; i++) loss += rows[i] / denom;
+  }
+  // a row loss beyond range has thrown in the kernel, naming its row; 'none' adds nothing up
+  if (reduction !== 'none') checkNoOverflow(FN, 'logits', [loss]);
   const g: Matrix = { rows: n, cols: k, data: grad };
   if (losses !== undefined) return { loss: losses, grad: g } as CrossEntropyResult<R>;
-  return { loss: reduction === 'mean' ? total / denom : total, grad: g } as CrossEntropyResult<R>;
+  return { loss, grad: g } as CrossEntropyResult<R>;
 }
 
 /** The caller's `out` after checking its type, length and dtype, or a new zeroed array. */

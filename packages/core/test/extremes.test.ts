@@ -73,6 +73,35 @@ describe('softmaxCrossEntropy at logits whose spread overflows the sums', () => 
     expect(e.details).toMatchObject({ argument: 'logits', row: 1 });
     expect(e.message).toContain('beyond the double range');
   });
+
+  it("'mean' of finite row losses whose sum overflows is their finite mean; 'sum' is E_RANGE", () => {
+    // each row: ln(1 + e^{−1.2e308}) + 1.2e308 = 1.2e308 exactly in doubles; two rows sum to 2.4e308
+    const z = fromRows([
+      [-1.2e308, 0],
+      [0, -1.2e308],
+    ]);
+    const row = bigCrossEntropy([-1.2e308, 0], [1, 0]);
+    expect(row.times(2).gt(bn(Number.MAX_VALUE))).toBe(true);
+    expect(softmaxCrossEntropy(z, [0, 1]).loss).toBe(num(row));
+    const none = softmaxCrossEntropy(z, [0, 1], { reduction: 'none' }).loss as Float64Array;
+    expect(Array.from(none)).toEqual([num(row), num(row)]);
+    // class weights (PyTorch: Σ w_y·l / Σ w_y): 1.2e308 + 0.9·1.2e308 overflows, the mean is 1.2e308
+    const weighted = row.times(bn(1)).plus(row.times(bn(0.9))).div(bn(1).plus(bn(0.9)));
+    expectClose(softmaxCrossEntropy(z, [0, 1], { weight: [1, 0.9] }).loss, num(weighted), {
+      rtol: 4,
+    });
+    // probability targets take the same path
+    const t = fromRows([
+      [1, 0],
+      [0, 1],
+    ]);
+    expect(softmaxCrossEntropy(z, t).loss).toBe(num(row));
+    const e = thrownLslabError(
+      () => softmaxCrossEntropy(z, [0, 1], { reduction: 'sum' }),
+      'E_RANGE',
+    );
+    expect(e.details).toMatchObject({ argument: 'logits' });
+  });
 });
 
 describe('smoothingDecomposition at [1e308, 0, 0]', () => {

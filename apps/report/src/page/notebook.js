@@ -307,6 +307,8 @@ function onReply(state, r) {
       `Not run: ${r.message}`,
       ...(r.rejected ?? []).map((x) => `Ignored: ${x.reason}`),
     ]);
+    // rows a run streamed before it failed (or before a stopped run's) are not a result
+    if (state.streamed) restoreFinishedCharts(state);
     return;
   }
   if (r.type !== 'claim') return;
