@@ -4,6 +4,7 @@ import { badError, documentedCodes, nonFinite, parameterNames } from './hostile/
 import { derivedHostile, genericHostile, type Hostile } from './hostile/values.ts';
 
 export { documentedCodes, nonFinite, parameterNames } from './hostile/check.ts';
+export { type HostileClaim, runHostileClaims } from './hostile/claims.ts';
 export { derivedHostile, genericHostile, HOSTILE_NUMBERS, type Hostile } from './hostile/values.ts';
 
 /**

@@ -1,4 +1,5 @@
 import { LslabError } from '@lslab/core';
+import { thrown } from '@lslab/test-utils';
 import { expectClaimHolds } from '@lslab/test-utils/claims';
 import { describe, expect, it } from 'vitest';
 import { c8SmoothingCalibration as claim } from '../../src/claims/index.ts';
@@ -64,7 +65,8 @@ describe('C8.smoothing-calibration at other parameter points', () => {
       [{ seed: 1.5 }, 'E_RANGE', 'params.seed'],
       [{ datasets: ['iris'] }, 'E_OPTION', 'params.datasets[0]'],
       [{ datasets: ['penguins', 'penguins'] }, 'E_OPTION', 'params.datasets[1]'],
-      [{ testSize: 3000 }, 'E_OPTION', 'options.testSize'],
+      // the door of every claim: an unknown key is named as a parameter (it used to say options)
+      [{ testSize: 3000 }, 'E_OPTION', 'params.testSize'],
     ];
     for (const [change, code, name] of cases) {
       let error: unknown;
@@ -76,6 +78,11 @@ describe('C8.smoothing-calibration at other parameter points', () => {
       expect(error, JSON.stringify(change)).toBeInstanceOf(LslabError);
       expect((error as LslabError).code, JSON.stringify(change)).toBe(code);
       expect((error as LslabError).message).toContain(`C8.smoothing-calibration: ${name}`);
+    }
+    // parameters that are not an object are refused at the door, naming params
+    for (const bad of [Number.NaN, 'x', null, [1]]) {
+      const e = thrown(() => claim.run(bad as never));
+      expect([e.code, e.details.argument]).toEqual(['E_OPTION', 'params']);
     }
   });
 });

@@ -88,14 +88,19 @@ describe('c3FiniteOptimum.run(params)', () => {
     const d = claim.defaults;
     // α = 0 would leave hard labels: no finite optimum to compare with (it used to report Infinity)
     expect(thrownLslabError(() => claim.run({ ...d, alpha: 0 }), 'E_RANGE').message).toBe(
-      'C3.finite-optimum: alpha = 0: must lie in (0, 1) (α = 0 is hard labels, α = 1 leaves no mass on y)',
+      'C3.finite-optimum: alpha = 0: must lie in [0.001, 0.999]',
     );
     thrownLslabError(() => claim.run({ ...d, alpha: 1 }), 'E_RANGE');
+    // nearer 0 the descent cannot reach its limit in 10⁷ steps; α = 1e-20 used to give check() a negative tolerance
+    for (const alpha of [9e-4, 1e-20, 5e-324, 0.9995])
+      thrownLslabError(() => claim.run({ ...d, alpha }), 'E_RANGE');
     expect(thrownLslabError(() => claim.run({ ...d, K: 1 }), 'E_RANGE').message).toBe(
       'C3.finite-optimum: K = 1: must be an integer in [2, 1000]',
     );
     thrownLslabError(() => claim.run({ ...d, K: 3.5 }), 'E_RANGE');
     thrownLslabError(() => claim.run({ ...d, lr: 0 }), 'E_RANGE');
+    // η = 5e-324 used to give check() a tolerance of ∞
+    for (const lr of [0.009, 5e-324]) thrownLslabError(() => claim.run({ ...d, lr }), 'E_RANGE');
     thrownLslabError(() => claim.run({ ...d, lr: 2.5 }), 'E_RANGE');
     expect(thrownLslabError(() => claim.run({ ...d, steps: 500 }), 'E_RANGE').message).toBe(
       'C3.finite-optimum: steps = 500: must be an integer in [1000, 10000000]',

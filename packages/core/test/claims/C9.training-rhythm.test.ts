@@ -83,9 +83,11 @@ describe('c9TrainingRhythm.run(params)', () => {
     const d = claim.defaults;
     // α = 0 used to reach the kernel as logits[0][1] = -Infinity
     expect(thrownLslabError(() => claim.run({ ...d, alpha: 0 }), 'E_RANGE').message).toBe(
-      'C9.training-rhythm: alpha = 0: must lie in (0, 1) (α = 0 is hard labels; α = 1 leaves no mass on y)',
+      'C9.training-rhythm: alpha = 0: must lie in (1e-9, 1) (α = 0 is hard labels (below 1e-9 the shift is under the checks’ rounding); α = 1 leaves no mass on y)',
     );
     thrownLslabError(() => claim.run({ ...d, alpha: 1 }), 'E_RANGE');
+    // a subnormal α used to give a tolerance of ∞ to check()
+    thrownLslabError(() => claim.run({ ...d, alpha: 5e-324 }), 'E_RANGE');
     expect(thrownLslabError(() => claim.run({ ...d, py: 1 }), 'E_RANGE').message).toBe(
       'C9.training-rhythm: py = 1: must lie in (0.2, 1)',
     );

@@ -51,6 +51,9 @@ describe('c5WeightGrowth.run(params)', () => {
     expect(thrown(() => claim.run({ ...d, alpha: 0 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, alpha: 1 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, lr: 0.8 })).code).toBe('E_RANGE');
+    // η = 5e-324 used to give check() a tolerance of ∞; η < 0.01 is refused, naming lr
+    for (const lr of [5e-324, 0.009])
+      expect(thrown(() => claim.run({ ...d, lr })).details.argument).toBe('lr');
     expect(thrown(() => claim.run({ ...d, steps: 20_000 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...d, steps: 1000 })).code).toBe('E_RANGE');
     // an unknown parameter is named at the door, with the nearest known one

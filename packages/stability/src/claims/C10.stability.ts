@@ -21,7 +21,7 @@ export type C10StabilityParams = {
   alpha: number;
   /** K in [2, 16] (K = 2: logistic regression). */
   K: number;
-  /** λ > 0 of (λ/2)‖W‖². */
+  /** λ of (λ/2)‖W‖², in [1e-3, 1e3] (outside it ΔW under- or overflows its ratios; below λ ≈ 0.01 the 1/n law has not settled by n = 3200). */
   lambda: number;
   /** Rows flipped per cell, in [1, 50]. */
   flips: number;
@@ -36,11 +36,15 @@ const GRID = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const DIM = 4;
 
 const DEFAULTS: C10StabilityParams = { alpha: 0.1, K: 3, lambda: 1, flips: 4, seed: 0 };
-/** The domains of the parameters; the page moves λ in [0.01, 10] and up to 10 flips. */
+/**
+ * The domains of the parameters; the page moves λ in [0.01, 10] and up to 10
+ * flips. λ is bounded: at λ = 1e308 every ΔW underflows to 0 and ΔW(α)/ΔW(0)
+ * is 0/0; at λ = 5e-324 the bound's slack divides by λ to ∞.
+ */
 const SCHEMA: ClaimParamSchema = {
   alpha: { kind: 'number', label: 'α', min: 0, max: 1 },
   K: { kind: 'integer', label: 'K', min: 2, max: 16 },
-  lambda: { kind: 'positive', label: 'λ', control: { min: 0.01, max: 10 } },
+  lambda: { kind: 'number', label: 'λ', min: 1e-3, max: 1e3, control: { min: 0.01, max: 10 } },
   flips: { kind: 'integer', label: 'flips', min: 1, max: 50, control: { max: 10 } },
   seed: { kind: 'seed', label: 'seed', control: { max: 1000 } },
 };

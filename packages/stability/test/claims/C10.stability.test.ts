@@ -30,6 +30,12 @@ describe('c10Stability.run(params)', () => {
     const e = thrown(() => claim.run({ ...claim.defaults, K: 1000 }));
     expect([e.code, e.message]).toEqual(['E_RANGE', expect.stringContaining('K = 1000')]);
     expect(thrown(() => claim.run({ ...claim.defaults, lambda: 0 })).code).toBe('E_RANGE');
+    // λ outside [1e-3, 1e3]: at 1e308 every ΔW underflows (the ratios are 0/0), at 5e-324
+    // the slack ‖∇F‖/λ overflows; both are refused at the door, naming λ
+    for (const lambda of [1e308, 5e-324, 2e3, 5e-4]) {
+      const e = thrown(() => claim.run({ ...claim.defaults, lambda }));
+      expect([e.code, e.details.argument]).toEqual(['E_RANGE', 'lambda']);
+    }
     expect(thrown(() => claim.run({ ...claim.defaults, alpha: 2 })).code).toBe('E_RANGE');
     expect(thrown(() => claim.run({ ...claim.defaults, flips: 0 })).code).toBe('E_RANGE');
     // an unknown parameter is named at the door, with the nearest known one

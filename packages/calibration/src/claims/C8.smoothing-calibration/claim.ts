@@ -9,8 +9,14 @@ import {
 import { type ExperimentResult, evaluateExperiment } from './evaluate.js';
 import { BRIER, DEBIASED_ECE, ECE, GAP } from './metrics.js';
 import { describeExperiment } from './notes.js';
-import { C8_ID, C8_SCHEMA, type SmoothingCalibrationParams, validateParams } from './params.js';
-import { REAL_DATASETS, realDataExperiment } from './realData.js';
+import {
+  C8_DEFAULTS,
+  C8_ID,
+  C8_SCHEMA,
+  type SmoothingCalibrationParams,
+  validateParams,
+} from './params.js';
+import { realDataExperiment } from './realData.js';
 import { overconfidentRegime, wellSpecifiedRegime } from './regimes.js';
 
 /** The five checks: one-sided sign tests of paired bootstrap intervals against 0. */
@@ -67,8 +73,8 @@ function experimentSeries(results: readonly ExperimentResult[]): Record<string, 
   };
 }
 
-function run(p: SmoothingCalibrationParams, onProgress?: ClaimProgressListener): ClaimResult {
-  validateParams(p);
+function run(given: SmoothingCalibrationParams, onProgress?: ClaimProgressListener): ClaimResult {
+  const p = validateParams(given);
   const root = createRng(p.seed);
   const o = { bins: p.bins, resamples: p.resamples, level: p.level, focusAlpha: p.alpha };
   // Every experiment draws its data and its resamples from streams named after it.
@@ -140,23 +146,7 @@ export const c8SmoothingCalibration: Claim<SmoothingCalibrationParams> = {
   title: 'Calibration: where label smoothing helps and where it hurts',
   statement:
     'Label smoothing lowers $\\mathrm{ECE}$ and the Brier score of an over-confident model ($\\bar p_{\\max} > \\mathrm{acc}$) and raises $\\mathrm{ECE}$ of a well-specified one, which it makes under-confident; temperature scaling $p = \\mathrm{softmax}(z/T)$ is the baseline.',
-  defaults: {
-    seed: 1,
-    alphas: [0, 0.05, 0.1, 0.2],
-    alpha: 0.1,
-    resamples: 1000,
-    level: 0.95,
-    bins: 15,
-    numClasses: 3,
-    overN: 80,
-    overDim: 160,
-    overSteps: 300,
-    wellN: 3000,
-    wellDim: 5,
-    validationN: 1000,
-    testN: 3000,
-    datasets: [...REAL_DATASETS],
-  },
+  defaults: C8_DEFAULTS,
   paramSchema: C8_SCHEMA,
   run,
 };

@@ -2,8 +2,8 @@ import { LslabError } from '@lslab/core';
 import {
   type ClaimParamSchema,
   checkClaimParam,
+  checkClaimParams,
   checkNumber,
-  checkOptions,
 } from '@lslab/core/validate';
 import { REAL_DATASETS, type RealDatasetName } from './realData.js';
 
@@ -44,23 +44,24 @@ export type SmoothingCalibrationParams = {
 /** The claim's id: `fn` of every parameter error. */
 export const C8_ID = 'C8.smoothing-calibration';
 
-const KEYS: (keyof SmoothingCalibrationParams)[] = [
-  'seed',
-  'alphas',
-  'alpha',
-  'resamples',
-  'level',
-  'bins',
-  'numClasses',
-  'overN',
-  'overDim',
-  'overSteps',
-  'wellN',
-  'wellDim',
-  'validationN',
-  'testN',
-  'datasets',
-];
+/** @internal The claim's default parameters (every key a caller may pass). */
+export const C8_DEFAULTS: SmoothingCalibrationParams = {
+  seed: 1,
+  alphas: [0, 0.05, 0.1, 0.2],
+  alpha: 0.1,
+  resamples: 1000,
+  level: 0.95,
+  bins: 15,
+  numClasses: 3,
+  overN: 80,
+  overDim: 160,
+  overSteps: 300,
+  wellN: 3000,
+  wellDim: 5,
+  validationN: 1000,
+  testN: 3000,
+  datasets: [...REAL_DATASETS],
+};
 
 /**
  * The domains of the seed and the counts, in validation order; the page moves
@@ -98,10 +99,16 @@ export const C8_SCHEMA: ClaimParamSchema = {
   },
 };
 
-/** @internal Throws `E_RANGE` / `E_OPTION` naming the claim and the parameter it cannot run with. */
-export function validateParams(p: SmoothingCalibrationParams): void {
+/**
+ * @internal The door of C8's `run`, like every claim's (`checkClaimParams`): a
+ * non-object or an unknown key is `E_OPTION` naming `params`, a missing key
+ * takes its default; then each value is checked against its domain, `E_RANGE`
+ * / `E_OPTION` naming the claim and the parameter.
+ * @returns the parameters to run with
+ */
+export function validateParams(given: unknown): SmoothingCalibrationParams {
   const fn = C8_ID;
-  checkOptions<SmoothingCalibrationParams>(fn, p, KEYS);
+  const p = checkClaimParams(fn, C8_DEFAULTS, given);
   for (const [key, spec] of Object.entries(C8_SCHEMA))
     checkClaimParam(fn, `params.${key}`, (p as Record<string, unknown>)[key], spec, p);
   if (!(p.overDim > p.overN)) {
@@ -150,6 +157,7 @@ export function validateParams(p: SmoothingCalibrationParams): void {
       );
     }
   });
+  return p;
 }
 
 /** A number in (0, 1), or [0, 1) when `open` is false. */

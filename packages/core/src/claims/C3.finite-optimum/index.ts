@@ -10,11 +10,11 @@ import { C3_SCHEMA, checkC3Params } from './params.js';
 
 /** Parameters of {@link c3FiniteOptimum}. */
 export type C3FiniteOptimumParams = {
-  /** Smoothing α ∈ (0, 1): α = 0 is hard labels, which have no finite optimum. */
+  /** Smoothing α ∈ [10⁻³, 0.999] (α = 0 is hard labels, which have no finite optimum; nearer 0 or 1 the descent has not converged within its steps). */
   alpha: number;
   /** Number of classes K of the multi-class part, an integer in [2, 1000]. */
   K: number;
-  /** Learning rate η ∈ (0, 2] of gradient descent on the free binary logit. */
+  /** Learning rate η ∈ [0.01, 2] of gradient descent on the free binary logit. */
   lr: number;
   /** Gradient-descent steps T on the binary logit, a power of 10 in [10³, 10⁷] (checkpoints at powers of 10). */
   steps: number;

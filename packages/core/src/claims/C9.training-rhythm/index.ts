@@ -11,7 +11,7 @@ import { measure, SPREAD } from './trials.js';
 
 /** Parameters of {@link c9TrainingRhythm}. */
 export type C9TrainingRhythmParams = SeededTrials & {
-  /** Smoothing α ∈ (0, 1): α = 0 is hard labels, α = 1 leaves `others` no mass on y. */
+  /** Smoothing α ∈ (10⁻⁹, 1): α = 0 is hard labels, α = 1 leaves `others` no mass on y; below 10⁻⁹ the shift α(e_y − u) is under the gradient checks' rounding. */
   alpha: number;
   /** Number of classes K, an integer in [2, 10⁵]. */
   K: number;
@@ -27,9 +27,9 @@ const SCHEMA: ClaimParamSchema = {
   alpha: {
     kind: 'open',
     label: 'α',
-    min: 0,
+    min: 1e-9,
     max: 1,
-    why: 'α = 0 is hard labels; α = 1 leaves no mass on y',
+    why: 'α = 0 is hard labels (below 1e-9 the shift is under the checks’ rounding); α = 1 leaves no mass on y',
     control: { min: 0.01, max: 0.99 },
   },
   K: { kind: 'integer', label: 'K', min: 2, max: 100_000, control: { max: 100 } },

@@ -13,6 +13,7 @@ import {
 import {
   type ClaimParamSchema,
   checkClaimParams,
+  checkInRange,
   checkInteger,
   checkPositive,
 } from '@lslab/core/validate';
@@ -26,7 +27,7 @@ export type C4SaturationParams = {
   alpha: number;
   /** K ∈ [2, 20] of the MLP experiment. */
   K: number;
-  /** Step η ∈ (0, 2] of gradient descent on the free logit. */
+  /** Step η ∈ [0.01, 2] of gradient descent on the free logit. */
   lr: number;
   /** Steps T of the free logit, a power of 10 in [10⁴, 10⁶]. */
   steps: number;
@@ -66,8 +67,8 @@ function run(given: C4SaturationParams, onProgress?: ClaimProgressListener): Cla
   // the door: unknown keys are rejected (E_OPTION, naming the parameter), missing ones default
   const p = checkClaimParams(ID, DEFAULTS, given, SCHEMA);
   const { alpha, K, seeds, seed } = p;
-  const lr = checkPositive(ID, 'lr', p.lr);
-  if (lr > 2) throw new LslabError('E_RANGE', ID, 'must be ≤ 2', { argument: 'lr', value: lr });
+  // η below 0.01 leaves the hard logit short of its asymptote, and its tolerance ∝ 1/η² overflows near 0
+  const lr = checkInRange(ID, 'lr', p.lr, 0.01, 2);
   const steps = checkInteger(ID, 'steps', p.steps, { min: 10_000, max: 1_000_000 });
   if (!Number.isInteger(Math.log10(steps))) {
     throw new LslabError('E_RANGE', ID, 'must be a power of 10', {
