@@ -86,7 +86,10 @@ describe('softmaxCrossEntropy at logits whose spread overflows the sums', () => 
     const none = softmaxCrossEntropy(z, [0, 1], { reduction: 'none' }).loss as Float64Array;
     expect(Array.from(none)).toEqual([num(row), num(row)]);
     // class weights (PyTorch: Σ w_y·l / Σ w_y): 1.2e308 + 0.9·1.2e308 overflows, the mean is 1.2e308
-    const weighted = row.times(bn(1)).plus(row.times(bn(0.9))).div(bn(1).plus(bn(0.9)));
+    const weighted = row
+      .times(bn(1))
+      .plus(row.times(bn(0.9)))
+      .div(bn(1).plus(bn(0.9)));
     expectClose(softmaxCrossEntropy(z, [0, 1], { weight: [1, 0.9] }).loss, num(weighted), {
       rtol: 4,
     });
