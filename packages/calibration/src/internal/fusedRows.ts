@@ -22,30 +22,55 @@ function labelsFit(labels: ArrayLike<number>, n: number): boolean {
   return labels !== null && typeof labels === 'object' && labels.length === n;
 }
 
+/** A true-class probability below this has its logarithm added on its own (see {@link nllRows}). */
+const TINY = 2 ** -400;
+/** The running product is brought back above this by the exact factor {@link UP}. */
+const LOW = 2 ** -600;
+const UP = 2 ** 600;
+
 /**
  * @internal −(1/N)·Σ_i ln p_{i,y_i} of a shape-checked N×K matrix (K ≥ 2,
  * N ≥ 1), checking the rows and labels in the same pass.
+ *
+ * The sum of logarithms is taken as the logarithm of a product: Π_i p_{i,y_i}
+ * is kept as P·2^(−600·m), multiplying P by 2^600 (exact) whenever it falls
+ * below 2^−600, so that P stays a normal double; then Σ ln p = ln P − 600·m·ln 2.
+ * Each product rounds with relative error ≤ ε/2, so ln P is off by at most
+ * N·ε/2 in absolute terms (about √N·ε/2 in practice), no worse than the
+ * rounding of N logarithms added one by one, and it takes one `Math.log`
+ * instead of N. A probability below 2^−400 (the product could leave the
+ * normal range) has its logarithm added on its own; p = 0 gives +∞, the limit.
  */
 export function nllRows(fn: string, probs: Matrix, labels: ArrayLike<number>): number {
   const { rows: n, cols: k, data } = probs;
   if (!labelsFit(labels, n)) fail(fn, probs, labels);
-  let s = 0;
+  let product = 1;
+  let rescaled = 0;
+  let apart = 0;
   for (let i = 0, o = 0; i < n; i++, o += k) {
     let sum = 0;
-    let ok = true;
+    let outside = false;
     for (let c = 0; c < k; c++) {
       const v = data[o + c];
-      ok = ok && v >= 0 && v <= 1;
+      if (!(v >= 0 && v <= 1)) outside = true;
       sum += v;
     }
     const y = labels[i];
     if (
-      !(ok && Math.abs(sum - 1) <= DISTRIBUTION_TOLERANCE && Number.isInteger(y) && y >= 0 && y < k)
+      outside ||
+      !(Math.abs(sum - 1) <= DISTRIBUTION_TOLERANCE && Number.isInteger(y) && y >= 0 && y < k)
     )
       fail(fn, probs, labels);
-    s -= Math.log(data[o + y]);
+    const p = data[o + y];
+    if (p >= TINY) {
+      product *= p;
+      if (product < LOW) {
+        product *= UP;
+        rescaled++;
+      }
+    } else apart -= Math.log(p);
   }
-  return s / n;
+  return (apart - (Math.log(product) - rescaled * 600 * Math.LN2)) / n;
 }
 
 /**
