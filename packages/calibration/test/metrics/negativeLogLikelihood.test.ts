@@ -1,7 +1,7 @@
 import { fromRows, matrix } from '@lslab/core';
+import { expectClose } from '@lslab/test-utils';
 import fc from 'fast-check';
 import { all, create } from 'mathjs';
-import { expectClose } from '@lslab/test-utils';
 import { describe, expect, it } from 'vitest';
 import { negativeLogLikelihood } from '../../src/index.ts';
 
