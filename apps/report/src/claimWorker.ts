@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { claimSources } from './claimSources.js';
 import { type ProcessedModel, processPredictions } from './predictions/processPredictions.js';
 import type { Predictions } from './predictions/readPredictions.js';
@@ -10,6 +11,8 @@ export interface ClaimWorkerTask {
   params: object;
   /** `false`: no charts or SVGs, the report alone (sweep cells). Default true. */
   charts?: boolean;
+  /** Where a long claim's units of work are posted as they finish (transferred with the task). */
+  port?: MessagePort;
 }
 
 /**
@@ -25,7 +28,15 @@ export interface ClaimWorkerTask {
 export async function runClaimTask(task: ClaimWorkerTask): Promise<ProcessedClaim> {
   const found = planClaims(claimSources, { claims: [task.id] }).find((t) => t.claim.id === task.id);
   if (found === undefined) throw new Error(`no claim with id ${task.id}`);
-  return processClaim({ ...found, params: task.params }, { charts: task.charts });
+  const port = task.port;
+  try {
+    return await processClaim(
+      { ...found, params: task.params },
+      { charts: task.charts, onUnits: port && ((units) => port.postMessage(units)) },
+    );
+  } finally {
+    port?.close();
+  }
 }
 
 /** What the pool sends a worker for "Your model": the predictions read and the seed. */

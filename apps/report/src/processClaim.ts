@@ -2,6 +2,7 @@ import type { Chart } from './charts/chartConfig.js';
 import { chartsForClaim } from './charts/chartsForClaim.js';
 import { renderSvg } from './renderSvg.js';
 import { type ClaimReport, type ClaimTask, runClaim } from './runClaims.js';
+import type { ClaimUnits } from './runPool.js';
 
 /** A claim after it ran: its report, its charts and their SVG renderings. */
 export interface ProcessedClaim {
@@ -19,7 +20,8 @@ export interface ProcessedClaim {
  *
  * @param task - the claim, its package and parameters
  * @param options - `charts: false` skips the charts and their SVGs (a sweep
- *   cell needs only the report); default true
+ *   cell needs only the report; default true); `onUnits` hears a long
+ *   claim's units of work as they finish
  * @returns the processed claim
  * @throws ClaimRunError when the claim throws
  * @example
@@ -27,10 +29,14 @@ export interface ProcessedClaim {
  */
 export async function processClaim(
   task: ClaimTask,
-  options: { charts?: boolean } = {},
+  options: { charts?: boolean; onUnits?: (units: ClaimUnits) => void } = {},
 ): Promise<ProcessedClaim> {
   const start = performance.now();
-  const report = runClaim(task);
+  const { onUnits } = options;
+  const report = runClaim(
+    task,
+    onUnits && ((p) => onUnits({ done: p.done, total: p.total, stage: p.stage })),
+  );
   const charts = options.charts === false ? [] : chartsForClaim(report.id, report.series);
   const svgs: Record<string, string> = {};
   for (const chart of charts) svgs[chart.name] = await renderSvg(chart.spec);

@@ -1,18 +1,33 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
 import type { ClaimWorkerTask, ModelWorkerTask } from './claimWorker.js';
 import { type ProcessedModel, processPredictions } from './predictions/processPredictions.js';
 import { type ProcessedClaim, processClaim } from './processClaim.js';
 import { ClaimRunError, type ClaimTask } from './runClaims.js';
 
-/** Progress of a run: a claim started or finished. */
+/** A long claim's units of work so far (its `claimProgress` reports). */
+export interface ClaimUnits {
+  done: number;
+  total: number;
+  /** The unit just finished, e.g. `'penguins, split 3 of 10'`. */
+  stage: string;
+}
+
+/**
+ * Progress of a run: a claim started, finished, or (`'units'`, claims that
+ * train models) finished one more unit of its work.
+ */
 export interface ProgressEvent {
-  type: 'start' | 'done';
+  type: 'start' | 'units' | 'done';
   id: string;
+  /** Claims (or cells) done, of `total`. */
   done: number;
   total: number;
   /** For `'done'`: the claim's wall time in ms. */
   ms?: number;
+  /** For `'units'`: the claim's own progress. */
+  units?: ClaimUnits;
 }
 
 /** Options of {@link processClaims}. */
@@ -94,7 +109,10 @@ export async function processClaims(
     }
     for (const [i, task] of tasks.entries()) {
       progress({ type: 'start', id: idOf(i), done, total });
-      const p = await processClaim(task, { charts: options.charts });
+      const p = await processClaim(task, {
+        charts: options.charts,
+        onUnits: (units) => progress({ type: 'units', id: idOf(i), done, total, units }),
+      });
       onResult(i, p);
       out.claims.push(finish(idOf(i), p));
     }
@@ -124,14 +142,21 @@ export async function processClaims(
       modelDone,
       ...order.map((i) => {
         const task = tasks[i];
+        // the claim's units of work come back on a port of their own
+        const channel = new MessageChannel();
+        channel.port1.on('message', (units: ClaimUnits) =>
+          progress({ type: 'units', id: idOf(i), done, total, units }),
+        );
         const message: ClaimWorkerTask = {
           id: task.claim.id,
           params: task.params,
           charts: options.charts,
+          port: channel.port2,
         };
         progress({ type: 'start', id: idOf(i), done, total });
         return pool
-          .run(message, { name: 'runClaimTask' })
+          .run(message, { name: 'runClaimTask', transferList: [channel.port2] })
+          .finally(() => channel.port1.close())
           .then((p: ProcessedClaim) => {
             onResult(i, p);
             results[i] = finish(idOf(i), p);
