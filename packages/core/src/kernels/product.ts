@@ -1,4 +1,5 @@
 import { wasmKernels } from './backend.js';
+import { checkApart, checkBlock, checkIndex } from './checkBlock.js';
 import { layout } from './chunks.js';
 import { addTransposeProductRowsJs, productRowsJs, type Rows } from './productJs.js';
 
@@ -25,7 +26,10 @@ export type { Rows } from './productJs.js';
  * @param out - receives the rows × p result from offset `oo`; must not overlap a
  * @param oo - offset of the result's first entry in `out`
  * @returns nothing; `out` holds the product
- * @throws nothing: the shapes are the caller's (an internal building block of `@lslab/models`)
+ * @throws LslabError `E_RANGE` for a count or offset that is not an integer in
+ *   range (`E_NOT_FINITE` for NaN), `E_SHAPE` for an operand of another type, a
+ *   block past its end, or an `out` that overlaps `a` or `w`; the numbers
+ *   themselves are not checked (NaN in, NaN out)
  * @example
  * const out = new Float64Array(2);
  * productRows(Float64Array.of(1, 2), 0, 1, 2, Float64Array.of(3, 4, 5, 6), 2, undefined, out, 0);
@@ -42,6 +46,18 @@ export function productRows(
   out: Float64Array,
   oo: number,
 ): void {
+  const fn = 'productRows';
+  checkIndex(fn, 'ao', ao, 0);
+  checkIndex(fn, 'rows', rows, 0);
+  checkIndex(fn, 'm', m, 1);
+  checkIndex(fn, 'p', p, 1);
+  checkIndex(fn, 'oo', oo, 0);
+  checkBlock(fn, 'a', a, ao, rows * m, true);
+  checkBlock(fn, 'w', w, 0, m * p);
+  if (bias !== undefined) checkBlock(fn, 'bias', bias, 0, p);
+  checkBlock(fn, 'out', out, oo, rows * p);
+  checkApart(fn, 'out', out, oo, rows * p, a, ao, rows * m);
+  checkApart(fn, 'out', out, oo, rows * p, w, 0, m * p);
   const wk = wasmKernels();
   if (wk === null || rows === 0) {
     productRowsJs(a, ao, rows, m, w, p, bias, out, oo);
@@ -77,7 +93,10 @@ export function productRows(
  * @param out - the m × p weight gradient, added to
  * @param bias - the p bias gradients, added to, or undefined
  * @returns nothing; `out` and `bias` hold the sums
- * @throws nothing: the shapes are the caller's (an internal building block of `@lslab/models`)
+ * @throws LslabError `E_RANGE` for a count or offset that is not an integer in
+ *   range (`E_NOT_FINITE` for NaN), `E_SHAPE` for an operand of another type, a
+ *   block past its end, or an `out` that overlaps `a` or `g`; the numbers
+ *   themselves are not checked (NaN in, NaN out)
  * @example
  * const out = new Float64Array(2);
  * const bias = new Float64Array(2);
@@ -95,6 +114,18 @@ export function addTransposeProductRows(
   out: Float64Array,
   bias: Float64Array | undefined,
 ): void {
+  const fn = 'addTransposeProductRows';
+  checkIndex(fn, 'ao', ao, 0);
+  checkIndex(fn, 'rows', rows, 0);
+  checkIndex(fn, 'm', m, 1);
+  checkIndex(fn, 'go', go, 0);
+  checkIndex(fn, 'p', p, 1);
+  checkBlock(fn, 'a', a, ao, rows * m, true);
+  checkBlock(fn, 'g', g, go, rows * p);
+  checkBlock(fn, 'out', out, 0, m * p);
+  if (bias !== undefined) checkBlock(fn, 'bias', bias, 0, p);
+  checkApart(fn, 'out', out, 0, m * p, a, ao, rows * m);
+  checkApart(fn, 'out', out, 0, m * p, g, go, rows * p);
   const wk = wasmKernels();
   if (wk === null || rows === 0) {
     addTransposeProductRowsJs(a, ao, rows, m, g, go, p, out, bias);

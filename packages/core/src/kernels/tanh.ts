@@ -1,4 +1,5 @@
 import { wasmKernels } from './backend.js';
+import { checkBlock, checkIndex } from './checkBlock.js';
 import { chunkRows, eachChunk, layout } from './chunks.js';
 import { tanhJs } from './tanhJs.js';
 
@@ -16,13 +17,19 @@ import { tanhJs } from './tanhJs.js';
  * @param from - first index, ≥ 0
  * @param to - one past the last index, ≤ a.length
  * @returns nothing; `a` holds the results
- * @throws nothing: the range is the caller's (an internal building block of `@lslab/models`)
+ * @throws LslabError `E_RANGE` for `from` or `to` that is not an integer with
+ *   0 ≤ from ≤ to (`E_NOT_FINITE` for NaN), `E_SHAPE` for `a` not a Float64Array
+ *   or `to` past its end
  * @example
  * const a = Float64Array.of(0, 0.5, 30);
  * tanhInPlace(a, 0, 3);
  * a; // Float64Array [0, 0.46211715726000974, 1]
  */
 export function tanhInPlace(a: Float64Array, from: number, to: number): void {
+  const fn = 'tanhInPlace';
+  checkIndex(fn, 'from', from, 0);
+  checkIndex(fn, 'to', to, from);
+  checkBlock(fn, 'a', a, from, to - from);
   const wk = wasmKernels();
   if (wk === null || to <= from) {
     tanhJs(a, from, to);

@@ -4,7 +4,7 @@
  * block (rows, inner and outer sizes not multiples of 4 or 2), with and
  * without bias, Float32 and Float64 left operands, at offsets.
  */
-import { expectArraysClose } from '@lslab/test-utils';
+import { expectArraysClose, thrown } from '@lslab/test-utils';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/index.ts';
@@ -199,5 +199,51 @@ describe('addTransposeProductRows(a, ao, rows, m, g, go, p, out, bias)', () => {
               expect(Buffer.compare(Buffer.from(x.buffer), Buffer.from(y.buffer)), tag).toBe(0);
             }
     setKernelBackend('auto');
+  });
+});
+
+describe('the kernels refuse a block they cannot compute, before touching memory', () => {
+  const a = Float64Array.of(1, 2, 3, 4, 5, 6);
+  const w = Float64Array.of(1, 0, 0, 1, 1, 1);
+  it('a block past the end of its array, naming the array and the block', () => {
+    const e = thrown(() => productRows(a, 1, 2, 3, w, 2, undefined, new Float64Array(4), 0));
+    expect([e.code, e.details.argument]).toEqual(['E_SHAPE', 'a']);
+    expect(e.message).toContain('has 6 entries; the block needs 6 from offset 1');
+    const o = thrown(() => productRows(a, 0, 2, 3, w, 2, undefined, new Float64Array(4), 1));
+    expect([o.code, o.details.argument]).toEqual(['E_SHAPE', 'out']);
+  });
+
+  it('an output that shares memory with an input: the product would read what it wrote', () => {
+    const shared = new Float64Array(10);
+    shared.set(a);
+    // out starts inside a's block (entries 4…7 against a's 0…5)
+    const e = thrown(() => productRows(shared, 0, 2, 3, w, 2, undefined, shared, 4));
+    expect([e.code, e.details.argument]).toEqual(['E_SHAPE', 'out']);
+    // the same buffer, apart: allowed, and the product is a·w = [[4, 5], [10, 11]]
+    productRows(shared.subarray(0, 6), 0, 2, 3, w, 2, undefined, shared.subarray(6), 0);
+    expect(Array.from(shared.subarray(6))).toEqual([4, 5, 10, 11]);
+    const g = thrown(() =>
+      addTransposeProductRows(a, 0, 2, 3, Float64Array.of(1, 1, 1, 1), 0, 2, a, undefined),
+    );
+    expect([g.code, g.details.argument]).toEqual(['E_SHAPE', 'out']);
+  });
+
+  it('counts and offsets that are not integers in range; operands of another type', () => {
+    for (const [rows, code] of [
+      [-1, 'E_RANGE'],
+      [1.5, 'E_RANGE'],
+      [Number.NaN, 'E_NOT_FINITE'],
+    ] as const) {
+      const e = thrown(() => productRows(a, 0, rows, 3, w, 2, undefined, new Float64Array(4), 0));
+      expect([e.code, e.details.argument]).toEqual([code, 'rows']);
+    }
+    const t = thrown(() =>
+      productRows(Array.from(a) as never, 0, 2, 3, w, 2, undefined, new Float64Array(4), 0),
+    );
+    expect([t.code, t.details.argument]).toEqual(['E_SHAPE', 'a']);
+    // a Float32 left operand is widened exactly, as documented
+    const out = new Float64Array(4);
+    productRows(Float32Array.from(a), 0, 2, 3, w, 2, undefined, out, 0);
+    expect(Array.from(out)).toEqual([4, 5, 10, 11]);
   });
 });
