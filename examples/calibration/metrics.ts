@@ -51,7 +51,7 @@ const sm = smoothCalibrationError(probs, labels);
 console.log(sm.value, sm.sigma);
 // 0.17715233730400218 0.1771523356437683
 console.log(brierScore(probs, labels), negativeLogLikelihood(probs, labels));
-// 0.4473943879650915 0.7362941494430446
+// 0.4473943879650915 0.7362941494430445
 const d = brierDecomposition(probs, labels, { bins: 5 });
 console.log(d.reliability, d.resolution, d.uncertainty, d.residual, d.score);
 // 0.17634709066395088 0.3194444444444445 0.6111111111111112 -0.020619369365525966 0.4473943879650915

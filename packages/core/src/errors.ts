@@ -70,6 +70,8 @@ export class LslabError extends Error {
   readonly fn: string;
   /** Where the problem is. */
   readonly details: LslabErrorDetails;
+  /** What is wrong, without the function and the place (the message's last part). */
+  readonly problem: string;
 
   constructor(code: LslabErrorCode, fn: string, problem: string, details: LslabErrorDetails = {}) {
     super(`${fn}: ${LslabError.where(details)}${problem}`);
@@ -77,6 +79,7 @@ export class LslabError extends Error {
     this.code = code;
     this.fn = fn;
     this.details = details;
+    this.problem = problem;
   }
 
   private static where(d: LslabErrorDetails): string {

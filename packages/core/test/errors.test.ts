@@ -14,6 +14,16 @@ const CODES: LslabErrorCode[] = [
 ];
 
 describe('new LslabError(code, fn, problem, details)', () => {
+  it('keeps the problem apart, so a caller can throw it again in its own name', () => {
+    const inner = new LslabError('E_RANGE', 'splitDataset', 'must sum to 1', {
+      argument: 'options.fractions',
+      value: [0.5, 0.2],
+    });
+    expect(inner.problem).toBe('must sum to 1');
+    const outer = new LslabError(inner.code, 'loadPenguins', inner.problem, inner.details);
+    expect(outer.message).toBe('loadPenguins: options.fractions = [0.5,0.2]: must sum to 1');
+  });
+
   it.each(CODES)('keeps code %s, is an Error and an LslabError', (code) => {
     const e = new LslabError(code, 'f', 'went wrong');
     expect(e).toBeInstanceOf(Error);

@@ -55,6 +55,23 @@ describe('the readers name the call the user made', () => {
     ]);
   });
 
+  it('a split option the loader hands on is refused in the loader’s name, as the caller wrote it', () => {
+    const f = thrown(() => loadSeattleWeather({ fractions: [0.5, 0.2] }));
+    expect([f.code, f.fn, f.details.argument]).toEqual([
+      'E_RANGE',
+      'loadSeattleWeather',
+      'options.fractions',
+    ]);
+    expect(f.message).toMatch(/^loadSeattleWeather: options\.fractions = \[0\.5,0\.2\]: /);
+    // a string where a boolean belongs used to be taken as true
+    const s = thrown(() => loadSeattleWeather({ stratify: 'no' as never }));
+    expect([s.code, s.fn, s.details.argument]).toEqual([
+      'E_OPTION',
+      'loadSeattleWeather',
+      'options.stratify',
+    ]);
+  });
+
   it('a loader option that does not exist names the loader', () => {
     const e = thrown(() => loadSeattleWeather({ sed: 1 } as never));
     expect([e.code, e.fn]).toEqual(['E_OPTION', 'loadSeattleWeather']);

@@ -1,4 +1,4 @@
-import { createRng } from '@lslab/core';
+import { createRng, LslabError } from '@lslab/core';
 import { checkOptions, checkSeed } from '@lslab/core/validate';
 import {
   type Dataset,
@@ -37,8 +37,14 @@ export function checkLoadOptions<T extends LoadOptions>(
   return o;
 }
 
-/** @internal Splits with the loader defaults: seed 0, [0.6, 0.2, 0.2], stratified, standardised. */
+/**
+ * @internal Splits with the loader defaults: seed 0, [0.6, 0.2, 0.2],
+ * stratified, standardised. `splitDataset` checks the split options; an
+ * error it throws is thrown again as the loader's (`fn`), the option named
+ * as the caller wrote it, since the caller called the loader.
+ */
 export function splitLoaded<D extends Dataset | SparseDataset>(
+  fn: string,
   ds: D,
   options: LoadOptions,
 ): LoadedDataset<D> {
@@ -49,6 +55,13 @@ export function splitLoaded<D extends Dataset | SparseDataset>(
     ...(stratify === undefined ? {} : { stratify }),
     ...(standardize === undefined ? {} : { standardize }),
   };
-  const splits = splitDataset(ds as Dataset, rng, split) as unknown as DatasetSplits<D>;
+  let splits: DatasetSplits<D>;
+  try {
+    splits = splitDataset(ds as Dataset, rng, split) as unknown as DatasetSplits<D>;
+  } catch (e) {
+    if (e instanceof LslabError && e.fn === 'splitDataset')
+      throw new LslabError(e.code, fn, e.problem, e.details);
+    throw e;
+  }
   return { ...splits, all: ds };
 }

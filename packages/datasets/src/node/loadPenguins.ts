@@ -33,5 +33,5 @@ export function loadPenguins(options: LoadOptions & PenguinsOptions = {}): Loade
   const o = checkLoadOptions<LoadOptions & PenguinsOptions>(fn, options, ['sex', 'island']);
   const path = packageFile(fn, 'vega-datasets', 1, 'data/penguins.json');
   const { sex, island } = o;
-  return splitLoaded(penguinsFromJson(readText(fn, path), { sex, island }), o);
+  return splitLoaded(fn, penguinsFromJson(readText(fn, path), { sex, island }), o);
 }

@@ -34,5 +34,5 @@ export function loadSeattleWeather(options: LoadOptions = {}): LoadedDataset<Dat
   const fn = 'loadSeattleWeather';
   const o = checkLoadOptions(fn, options);
   const path = packageFile(fn, 'vega-datasets', 1, 'data/seattle-weather.csv');
-  return splitLoaded(seattleWeatherFromCsv(readText(fn, path)), o);
+  return splitLoaded(fn, seattleWeatherFromCsv(readText(fn, path)), o);
 }

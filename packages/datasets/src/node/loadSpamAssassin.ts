@@ -82,5 +82,5 @@ export function loadSpamAssassin(
     ...(scaling === undefined ? {} : { scaling }),
     ...(signed === undefined ? {} : { signed }),
   };
-  return splitLoaded(spamAssassinFromRecords(records, hashing), o);
+  return splitLoaded(fn, spamAssassinFromRecords(records, hashing), o);
 }

@@ -54,8 +54,8 @@ export interface SplitOptions {
  *   empty when its fraction is 0 or a class is very small
  * @throws LslabError `E_RANGE` for bad fractions (not three, negative, train
  *   0, or a sum ≠ 1 beyond 1e-9), `E_EMPTY` for an empty data set, `E_SHAPE`
- *   for something that is not a data set, `E_OPTION` for an unknown option or
- *   an `rng` that is not one
+ *   for something that is not a data set, `E_OPTION` for an unknown option, a
+ *   `stratify` or `standardize` that is not a boolean, or an `rng` that is not one
  * @example
  * const ds = gaussianMixture(createRng(0), { numClasses: 2, dim: 2, nPerClass: 20 });
  * const s = splitDataset(ds, createRng(1), { fractions: [0.5, 0.25, 0.25] });
@@ -111,6 +111,15 @@ export function splitDataset(
     'standardize',
   ]);
   const fractions = checkFractions(fn, options.fractions ?? [0.6, 0.2, 0.2]);
+  for (const key of ['stratify', 'standardize'] as const) {
+    const v = options[key];
+    if (v !== undefined && typeof v !== 'boolean') {
+      throw new LslabError('E_OPTION', fn, 'must be true or false', {
+        argument: `options.${key}`,
+        value: v,
+      });
+    }
+  }
   if (ds.y.length === 0) throw new LslabError('E_EMPTY', fn, 'has no rows', { argument: 'ds' });
   const idx = splitIndices(ds.y, ds.numClasses, fractions, options.stratify ?? true, rng);
   const names = ['train', 'validation', 'test'] as const;

@@ -132,6 +132,20 @@ describe('splitDataset(ds, rng, options)', () => {
       }
     }
   });
+
+  it('rejects a stratify or standardize that is not a boolean (a string used to count as true)', () => {
+    for (const key of ['stratify', 'standardize']) {
+      try {
+        splitDataset(toy(), createRng(1), { [key]: 'no' } as never);
+        throw new Error('expected a throw');
+      } catch (e) {
+        expect([(e as LslabError).code, (e as LslabError).details.argument]).toEqual([
+          'E_OPTION',
+          `options.${key}`,
+        ]);
+      }
+    }
+  });
 });
 
 describe('fitStandardization(x) / applyStandardization(x, s)', () => {
