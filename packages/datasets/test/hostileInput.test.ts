@@ -56,7 +56,7 @@ describe('the readers name the call the user made', () => {
   });
 
   it('a split option the loader hands on is refused in the loader’s name, as the caller wrote it', () => {
-    const f = thrown(() => loadSeattleWeather({ fractions: [0.5, 0.2] }));
+    const f = thrown(() => loadSeattleWeather({ fractions: [0.5, 0.2] as never }));
     expect([f.code, f.fn, f.details.argument]).toEqual([
       'E_RANGE',
       'loadSeattleWeather',
