@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-// the pool path starts worker threads from the built claimWorker.js: test the built module
-import { type ProgressEvent, processClaims } from '../dist/runPool.js';
 import { claimSources } from '../src/claimSources.ts';
 import { createProgress } from '../src/cli/progress.ts';
 import { planClaims } from '../src/runClaims.ts';
+import type { processClaims as ProcessClaims, ProgressEvent } from '../src/runPool.ts';
+
+// the pool path starts worker threads from the built claimWorker.js: test the built module
+// (the test task builds the app first; typecheck runs before any build, hence the import by URL)
+const built = new URL('../dist/runPool.js', import.meta.url).href;
+const { processClaims } = (await import(built)) as { processClaims: typeof ProcessClaims };
 
 describe('a long claim’s units of work reach the progress', () => {
   it.each([1, 2])(
