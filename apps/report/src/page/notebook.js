@@ -196,8 +196,7 @@ function postRun(state, msg) {
     state.worker = w;
   }
   state.busy = { request: msg.request, t0: performance.now() };
-  state.progress = null;
-  delete state.article.dataset.progress;
+  clearProgress(state);
   state.worker.postMessage(msg);
   if (state.ticker === undefined) state.ticker = window.setInterval(() => tick(state), 100);
 }
@@ -238,8 +237,7 @@ function stopRun(state, byReader) {
   state.worker = null;
   state.busy = null;
   state.queued = null;
-  state.progress = null;
-  delete state.article.dataset.progress;
+  clearProgress(state);
   tick(state);
   if (byReader) {
     state.status.textContent = 'Stopped: the cell shows the last finished run.';
@@ -256,6 +254,15 @@ function stopRun(state, byReader) {
 }
 
 /**
+ * Forgets a run's units of work (it finished, stopped or is starting).
+ * @param {CellState} state
+ */
+function clearProgress(state) {
+  state.progress = null;
+  delete state.article.dataset.progress;
+}
+
+/**
  * Puts the last finished run's rows back in the charts after a stopped run had
  * streamed some of its own (in place, or drawn afresh when the shapes differ).
  * @param {CellState} state
@@ -267,17 +274,7 @@ function restoreFinishedCharts(state) {
   const charts = state.finished.charts;
   state.partialDraw = state.partialDraw
     .then(() => updateChartRows(box, charts))
-    .then((done) => {
-      if (done) return;
-      const fresh = el('div', 'charts');
-      return renderCharts(fresh, charts).then(() => {
-        const old = state.article.querySelector('.charts');
-        if (old) {
-          freeCharts(old);
-          old.replaceWith(fresh);
-        }
-      });
-    })
+    .then((done) => (done ? undefined : redrawCharts(state, charts, state.drawn)))
     .catch(() => {});
 }
 
@@ -296,8 +293,7 @@ function onReply(state, r) {
     return;
   }
   state.busy = null;
-  state.progress = null;
-  delete state.article.dataset.progress;
+  clearProgress(state);
   const next = state.queued;
   state.queued = null;
   if (next) postRun(state, next);
@@ -336,7 +332,7 @@ function onReply(state, r) {
       state.article.dataset.rendered = String(state.drawn);
       return;
     }
-    redrawCharts(state, r);
+    redrawCharts(state, r.cell.charts, r.request);
   });
 }
 
@@ -369,20 +365,22 @@ function showProgress(state, r) {
 /**
  * Draws a cell's charts afresh and swaps them in when drawn (unless a newer result is on screen).
  * @param {CellState} state
- * @param {Extract<WorkerReply, { type: 'claim' }>} r
+ * @param {Chart[]} charts
+ * @param {number} request the request these charts answer (the last drawn one, to put it back)
+ * @returns {Promise<void>}
  */
-function redrawCharts(state, r) {
+function redrawCharts(state, charts, request) {
   const fresh = el('div', 'charts');
-  renderCharts(fresh, r.cell.charts).then(() => {
+  return renderCharts(fresh, charts).then(() => {
     const old = state.article.querySelector('.charts');
-    if (r.request < state.drawn || !old) {
+    if (request < state.drawn || !old) {
       freeCharts(fresh);
       return;
     }
     freeCharts(old);
     old.replaceWith(fresh);
-    state.drawn = r.request;
-    state.article.dataset.rendered = String(r.request);
+    state.drawn = request;
+    state.article.dataset.rendered = String(request);
   });
 }
 
